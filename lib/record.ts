@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/**
+ * The report record (SPEC §5): the one definition of its shape. Everything that crosses a trust
+ * boundary (content script → background, imported files, rows read back from IndexedDB) is parsed
+ * with these schemas; types come from `z.infer`.
+ */
+
+export const EXTRACTOR_VERSION = '1.0.0';
+export const EXPORT_SCHEMA = 'nianbao-lens/report@1';
+
+export const FormatSchema = z.enum(['2019', '2021', 'legacy', 'unknown']);
+export type Format = z.infer<typeof FormatSchema>;
+
+export const StatusSchema = z.enum(['ok', 'errors', 'partial', 'no-tables']);
+export type Status = z.infer<typeof StatusSchema>;
+
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'skip']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+const finiteOrNull = z.number().finite().nullable();
+
+export const CheckSchema = z.object({
+  /** stable id, e.g. `apply.balance.total`, `suit.after_review.sum` (SPEC §4) */
+  id: z.string().min(1).max(120),
+  status: CheckStatusSchema,
+  /** sum of the parts (left-hand side of the printed identity) */
+  lhs: finiteOrNull,
+  /** the total it must equal (right-hand side) */
+  rhs: finiteOrNull,
+  /** lhs − rhs; null when skipped */
+  diff: finiteOrNull,
+  lhsKeys: z.array(z.string().max(120)).max(64),
+  rhsKeys: z.array(z.string().max(120)).max(64),
+  /** why a check was skipped (a missing cell, a missing row or column, a total left blank) */
+  reason: z.string().max(500).optional(),
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+export const CellSchema = z.object({
+  /** the cell's text as printed (trimmed, at most 200 characters) */
+  raw: z.string().max(200),
+  /** index of the report table among the page's report tables, in document order */
+  table: z.number().int().nonnegative(),
+  /** grid row and column inside that table (after rowspan/colspan expansion) */
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  /** the report left the cell empty (or a dash, 无…): value 0 */
+  blank: z.boolean(),
+});
+export type Cell = z.infer<typeof CellSchema>;
+
+export const UnmappedSchema = z.object({
+  table: z.number().int().nonnegative(),
+  row: z.number().int().nonnegative(),
+  col: z.number().int().nonnegative(),
+  kind: z.enum(['row', 'column', 'table']),
+  text: z.string().max(300),
+});
+export type Unmapped = z.infer<typeof UnmappedSchema>;
+
+export const ProblemSchema = z.object({
+  key: z.string().max(120),
+  raw: z.string().max(200),
+  message: z.string().max(300),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const RecordSchema = z.object({
+  id: z.string().min(1).max(64),
+  url: z.string().max(4000),
+  title: z.string().max(1000),
+  agency: z.string().max(200).nullable(),
+  year: z.number().int().min(1990).max(2100).nullable(),
+  format: FormatSchema,
+  isReport: z.literal(true),
+  /** number of report tables found (0 when the tables are images or absent) */
+  tables: z.number().int().nonnegative(),
+  status: StatusSchema,
+  values: z.record(z.string().max(120), finiteOrNull),
+  cells: z.record(z.string().max(120), CellSchema),
+  checks: z.array(CheckSchema).max(400),
+  unmapped: z.array(UnmappedSchema).max(500),
+  problems: z.array(ProblemSchema).max(500),
+  notes: z.array(z.string().max(500)).max(50),
+  contentHash: z.string().max(64),
+  firstSavedAt: z.string().max(40).nullable(),
+  savedAt: z.string().max(40).nullable(),
+  extractorVersion: z.string().max(20),
+});
+export type ReportRecord = z.infer<typeof RecordSchema>;
+
+/** What the core says about a page that is not a report. */
+export const NotReportSchema = z.object({
+  isReport: z.literal(false),
+  url: z.string().max(4000),
+  title: z.string().max(1000),
+  reason: z.string().max(300),
+});
+export type NotReport = z.infer<typeof NotReportSchema>;
+
+export const ScanOutcomeSchema = z.discriminatedUnion('isReport', [RecordSchema, NotReportSchema]);
+export type ScanOutcome = z.infer<typeof ScanOutcomeSchema>;
+
+export const ExportFileSchema = z.object({
+  schema: z.literal(EXPORT_SCHEMA),
+  exportedAt: z.string(),
+  reports: z.array(RecordSchema),
+});
+export type ExportFile = z.infer<typeof ExportFileSchema>;
+
+/** Counts of check outcomes. */
+export function tally(checks: readonly Check[]): Record<CheckStatus, number> {
+  const t = { pass: 0, fail: 0, skip: 0 };
+  for (const c of checks) t[c.status]++;
+  return t;
+}
