@@ -1,16 +1,29 @@
-// PLACEHOLDER — replaced by the real pipeline (being written now). Signature is the contract.
-import type { ScanOutcome } from './record';
+import { CHECKS, evaluate, nullBlankTotals } from './checks';
+import { classify, type SectionKind } from './classify';
+import { detect } from './detect';
+import { buildGrid, type Grid, type IsHidden } from './grid';
+import { hash53 } from './hash';
+import { mapActive, type ActiveState } from './map-active';
+import { mapApply, type ApplyState } from './map-apply';
+import { mapReview } from './map-review';
+import { EXTRACTOR_VERSION, RecordSchema, type Check, type Format, type ReportRecord, type ScanOutcome, type Status } from './record';
+import { Sink } from './sink';
+
+/**
+ * The pipeline: page → detection → report tables → stable keys → checks → a zod-validated record.
+ * Pure: it reads only the DOM it is given, so it runs alike in the content script, the CLI and tests.
+ */
 
 export interface ScanOptions {
-  /** true when an element is not visible; default: `hidden` attribute and inline display/visibility */
-  isHidden?: (el: Element) => boolean;
+  /** true when an element is not visible; default: `hidden` attribute or inline display:none/visibility:hidden */
+  isHidden?: IsHidden;
 }
 
 export interface AnnotatedTable {
   /** index among report tables (Cell.table) */
   index: number;
   element: Element;
-  section: 'active' | 'apply' | 'review';
+  section: SectionKind;
 }
 
 export interface ScanResult {
@@ -21,6 +34,94 @@ export interface ScanResult {
   cellElements: Map<string, Element>;
 }
 
-export function scanPage(_root: ParentNode, _url: string, _opts: ScanOptions = {}): ScanResult {
-  throw new Error('not yet');
+const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** CLI default: the `hidden` attribute and inline styles (no layout engine to ask). */
+export function inlineHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && INLINE_HIDDEN.test(style);
+}
+
+function hiddenWithAncestors(el: Element, isHidden: IsHidden): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isHidden(e)) return true;
+  return false;
+}
+
+function bodyOf(root: ParentNode): ParentNode {
+  return (root as Document).body ?? root;
+}
+
+export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}): ScanResult {
+  const isHidden = opts.isHidden ?? inlineHidden;
+  const body = bodyOf(root);
+  const found = detect(root, body.textContent ?? '');
+  const empty = { tables: [], cellElements: new Map<string, Element>() };
+  if (!found.isReport) return { ...empty, outcome: { isReport: false, url, title: found.title.slice(0, 1000), reason: found.reason } };
+
+  const sink = new Sink();
+  const tables: AnnotatedTable[] = [];
+  const applyState: ApplyState = {};
+  const activeState: ActiveState = {};
+  for (const el of Array.from(body.querySelectorAll('table'))) {
+    if (hiddenWithAncestors(el, isHidden)) continue;
+    const grid: Grid = buildGrid(el, isHidden);
+    const section = classify(grid);
+    if (!section) continue;
+    const index = tables.length;
+    tables.push({ index, element: el, section });
+    if (section === 'apply') mapApply(grid, index, sink, applyState);
+    else if (section === 'review') mapReview(grid, index, sink);
+    else mapActive(grid, index, sink, activeState);
+  }
+
+  const format = decideFormat(tables.length, applyState.edition ?? activeState.edition, found.year);
+  const notes: string[] = [];
+  let checks: Check[] = [];
+  if (tables.length && (format === '2019' || format === '2021')) {
+    const defs = CHECKS[format];
+    const reasons = nullBlankTotals(defs, sink.values, sink.blank);
+    checks = evaluate(defs, sink.values, reasons);
+  } else if (format === 'legacy') {
+    notes.push('2019 年以前的旧版报告没有全国统一的勾稽关系');
+  } else if (!tables.length) {
+    notes.push('表格为图片或缺失，无法核验');
+  }
+  const record: ReportRecord = {
+    id: `r${hash53(url)}`,
+    url,
+    title: found.title.slice(0, 1000),
+    agency: found.agency?.slice(0, 200) ?? null,
+    year: found.year,
+    format,
+    isReport: true,
+    tables: tables.length,
+    status: statusOf(format, tables.length, checks),
+    values: sink.values,
+    cells: sink.cells,
+    checks,
+    unmapped: sink.unmapped,
+    problems: sink.problems,
+    notes,
+    contentHash: hash53(JSON.stringify([found.title, found.agency, found.year, sink.values])),
+    firstSavedAt: null,
+    savedAt: null,
+    extractorVersion: EXTRACTOR_VERSION,
+  };
+  return { outcome: RecordSchema.parse(record), tables, cellElements: sink.elements };
+}
+
+function decideFormat(tables: number, fromTables: '2019' | '2021' | undefined, year: number | null): Format {
+  if (tables && fromTables) return fromTables;
+  if (year === null) return 'unknown';
+  if (year <= 2018) return 'legacy';
+  return year <= 2020 ? '2019' : '2021';
+}
+
+function statusOf(format: Format, tables: number, checks: Check[]): Status {
+  if (format === 'legacy') return 'partial';
+  if (!tables) return 'no-tables';
+  if (checks.some((c) => c.status === 'fail')) return 'errors';
+  if (!checks.length || checks.some((c) => c.status === 'skip')) return 'partial';
+  return 'ok';
 }

@@ -1,0 +1,37 @@
+import { activeColumn, activeRow, applicantColumn, applyRow, articleOf, reviewBlock, reviewColumn } from './labels';
+import type { Grid } from './grid';
+import { normalizeLabel } from './text';
+
+export type SectionKind = 'active' | 'apply' | 'review';
+
+/**
+ * Which report section a table holds, judged from its own short cell labels (never from prose, so a
+ * layout table wrapping the article is not mistaken for a report table). Undefined: not a report table.
+ */
+export function classify(grid: Grid): SectionKind | undefined {
+  const seen = new Set<string>();
+  let apply = 0;
+  let review = 0;
+  let active = 0;
+  let jigou = false;
+  let blocks = 0;
+  for (const line of grid.slots) {
+    for (const cell of line) {
+      if (!cell || seen.has(`${cell.row}:${cell.col}`)) continue;
+      seen.add(`${cell.row}:${cell.col}`);
+      const text = cell.text;
+      if (!text || text.length > 120) continue;
+      const label = normalizeLabel(text);
+      if (label.includes('勾稽关系')) jigou = true;
+      if (applyRow([label]) || (applicantColumn(label) ?? 'total') !== 'total') apply++;
+      const block = reviewBlock(label);
+      if (block) blocks++;
+      if (block || reviewColumn(label)) review++;
+      if (activeRow(label) || activeColumn(label) || articleOf(label)) active++;
+    }
+  }
+  if (jigou || apply >= 4) return 'apply';
+  if (blocks >= 2 && review >= 5) return 'review';
+  if (active >= 2) return 'active';
+  return undefined;
+}

@@ -1,0 +1,98 @@
+import { stripPinyin, toSimplified } from './chinese';
+import { normalizeText } from './text';
+
+/**
+ * Is this page an annual report of government information disclosure (SPEC §1)? Its own title or
+ * main heading must name one, and its body must have the report's structure. Also reads the
+ * metadata: agency (simplified), report year and whether the era is legacy (≤ 2018).
+ */
+
+export interface Detection {
+  isReport: boolean;
+  reason: string;
+  title: string;
+  agency: string | null;
+  year: number | null;
+}
+
+const TITLE_RE = /(政府信息公开|政务信息公开|信息公开|政府信息公开工作)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
+const NEGATIVE_TITLE = /格式|通知|印发|编制|编写|解读|一图读懂|图读|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|申请表|发布|公布|转发|目录|栏目|专题|列表|汇总表/;
+const YEAR_TITLE = /((?:19|20)\d{2})\s*年(?:度)?/;
+
+const ANCHORS = ['本列数据的勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理', '未经复议直接起诉', '第二十条第'];
+const HEADINGS = [
+  /[一1][、.]?(总体情况|概述|概况)/,
+  /主动公开政府信息(的)?情况/,
+  /(收到和处理政府信息公开申请|依申请公开政府信息|依申请公开)(的)?情况/,
+  /行政复议.{0,12}行政诉讼/,
+  /存在的主要问题/,
+  /其他需要报告的事项|其它需要报告的事项/,
+];
+
+function candidateTitles(root: ParentNode): string[] {
+  const out: string[] = [];
+  const doc = (root as Document).documentElement ? (root as Document) : root.ownerDocument;
+  const push = (t: string | null | undefined) => {
+    const s = (t ?? '').trim();
+    if (s && s.length < 300) out.push(s);
+  };
+  for (const el of Array.from(root.querySelectorAll('h1, h2, .title, .article-title, #title, .tit, .bt, [class*="title"]')).slice(0, 30)) {
+    push(el.textContent);
+  }
+  push(root.querySelector('meta[property="og:title"]')?.getAttribute('content'));
+  push(root.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content'));
+  const title = doc?.querySelector('title')?.textContent ?? '';
+  // "报告标题_某某网" / "报告标题 - 某某网": the site suffix is not part of the title
+  push(title.split(/\s*[_|]\s*|\s+-\s+/)[0]);
+  push(title);
+  return out;
+}
+
+function agencyFromTitle(t: string): string | null {
+  let m = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年/.exec(t);
+  let a = m?.[1] ?? '';
+  if (!a) {
+    m = /^(?:19|20)\d{2}\s*年(?:度)?(.+?)(?:政府信息公开|政务信息公开|信息公开)/.exec(t);
+    a = m?.[1] ?? '';
+  }
+  a = a.replace(/【[^】]*】|\[[^\]]*\]/g, '').replace(/关于$/, '').replace(/^[\s:：、,，.。"]+|[\s:：、,，.。"]+$/g, '');
+  return a.length >= 2 && a.length <= 60 && !/^(政府|政务|本机关|我局|我委|我办)$/.test(a) ? a : null;
+}
+
+const BYLINE = /(?:发布机构|信息来源|来源|发文机关|发布单位)\s*[:：]\s*([^\s:：|,，。;；<>]{2,40})/;
+const INTRO = [
+  /特向社会公布([\u4e00-\u9fa5]{2,40}?)(?:19|20)\d{2}年/,
+  /由([\u4e00-\u9fa5]{2,40}?)(?:编制|编写|组织编制|综合)/,
+  /现将([\u4e00-\u9fa5]{2,40}?)(?:19|20)\d{2}年度?政府信息公开/,
+];
+
+export function detect(root: ParentNode, bodyText: string): Detection {
+  const titles = candidateTitles(root).map((t) => ({ raw: t, norm: normalizeText(t) }));
+  const hits = titles.filter((t) => TITLE_RE.test(t.norm) && !NEGATIVE_TITLE.test(t.norm.replace(/\(文字版[^)]*\)|\(图解[^)]*\)/, '')));
+  const hit = hits.find((t) => YEAR_TITLE.test(t.norm)) ?? hits[0];
+  const title = hit?.raw ?? titles[0]?.raw ?? '';
+  const base = { title, agency: null, year: null };
+  if (!hit) return { ...base, isReport: false, reason: '标题不是政府信息公开工作年度报告' };
+
+  const text = normalizeText(bodyText);
+  const anchors = ANCHORS.filter((a) => text.includes(a)).length;
+  const headings = HEADINGS.filter((re) => re.test(text)).length;
+  const year = Number(YEAR_TITLE.exec(hit.norm)?.[1] ?? NaN) || yearFromText(text);
+  const legacy = year !== null && year <= 2018;
+  const structured = anchors >= 1 || headings >= 3 || (legacy && headings + (text.includes('政府信息公开条例') ? 1 : 0) >= 2);
+  if (!structured) return { ...base, title: hit.raw, isReport: false, reason: '正文没有年度报告的结构' };
+
+  let agency = agencyFromTitle(hit.norm);
+  if (!agency) {
+    const source = root.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
+    const spaced = toSimplified(stripPinyin(bodyText)).normalize('NFKC');
+    const m = (source ? null : BYLINE.exec(spaced)) ?? INTRO.map((re) => re.exec(text)).find(Boolean);
+    agency = source ? normalizeText(source) : m ? normalizeText(m[1]).replace(/(发布|发布时间|时间|日期).*$/, '') || null : null;
+  }
+  return { isReport: true, reason: '', title: hit.raw, agency, year };
+}
+
+function yearFromText(text: string): number | null {
+  const m = /统计(?:期限|时限|时间|期间)[^。]{0,12}?((?:19|20)\d{2})年1月1日/.exec(text) ?? /((?:19|20)\d{2})年度?(?:，|,)?(?:我局|我委|我办|我县|我区|我市|我镇|我乡|全市|全县|全区)/.exec(text);
+  return m ? Number(m[1]) : null;
+}

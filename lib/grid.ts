@@ -1,0 +1,98 @@
+/**
+ * A `<table>` as a grid (the HTML table algorithm, reduced to what reports need): every cell is placed
+ * by its real rowspan/colspan, so a merged label occupies every slot it covers. Only the table's own
+ * rows are read — rows of a nested table never leak into it — and hidden rows and cells are skipped.
+ */
+
+export interface GridCell {
+  el: Element;
+  /** text content, nested tables excluded */
+  text: string;
+  /** grid position of the cell's top-left slot */
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  /** the cell holds a table of its own (a layout cell) */
+  nested: boolean;
+}
+
+export interface Grid {
+  table: Element;
+  /** slots[r][c]: the cell covering that slot, or undefined where the row is too short */
+  slots: (GridCell | undefined)[][];
+  width: number;
+}
+
+/** Hard limits that keep hostile markup from exhausting memory. */
+const MAX_COLSPAN = 1000;
+const MAX_SLOTS = 250_000;
+
+export type IsHidden = (el: Element) => boolean;
+
+function ownRows(table: Element, isHidden: IsHidden): Element[] {
+  const rows: Element[] = [];
+  for (const child of Array.from(table.children)) {
+    const tag = child.tagName;
+    if (tag === 'TR') {
+      if (!isHidden(child)) rows.push(child);
+    } else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
+      if (isHidden(child)) continue;
+      for (const tr of Array.from(child.children)) if (tr.tagName === 'TR' && !isHidden(tr)) rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+function span(el: Element, name: string, fallback: number): number {
+  const v = el.getAttribute(name);
+  if (v === null) return 1;
+  const n = parseInt(v, 10);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+function cellText(el: Element): { text: string; nested: boolean } {
+  if (!el.querySelector('table')) return { text: el.textContent ?? '', nested: false };
+  return { text: '', nested: true };
+}
+
+export function buildGrid(table: Element, isHidden: IsHidden): Grid {
+  const rows = ownRows(table, isHidden);
+  const slots: (GridCell | undefined)[][] = rows.map(() => []);
+  let width = 0;
+  let budget = MAX_SLOTS;
+  for (let r = 0; r < rows.length && budget > 0; r++) {
+    let c = 0;
+    for (const el of Array.from(rows[r].children)) {
+      const tag = el.tagName;
+      if ((tag !== 'TD' && tag !== 'TH') || isHidden(el)) continue;
+      while (slots[r][c]) c++;
+      const colSpan = Math.min(Math.max(span(el, 'colspan', 1), 1), MAX_COLSPAN);
+      let rowSpan = span(el, 'rowspan', 1);
+      if (rowSpan === 0 || r + rowSpan > rows.length) rowSpan = rows.length - r;
+      const { text, nested } = cellText(el);
+      const cell: GridCell = { el, text, row: r, col: c, rowSpan, colSpan, nested };
+      for (let dr = 0; dr < rowSpan && budget > 0; dr++) {
+        const line = slots[r + dr];
+        for (let dc = 0; dc < colSpan; dc++) line[c + dc] = cell;
+        budget -= colSpan;
+      }
+      c += colSpan;
+      if (c > width) width = c;
+    }
+  }
+  return { table, slots, width };
+}
+
+/** The distinct cells of one grid row, left to right. */
+export function rowCells(grid: Grid, r: number): GridCell[] {
+  const out: GridCell[] = [];
+  const line = grid.slots[r];
+  let last: GridCell | undefined;
+  for (let c = 0; c < line.length; c++) {
+    const cell = line[c];
+    if (cell && cell !== last) out.push(cell);
+    last = cell;
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+import type { ApplicantColumn, ReviewBlock, ReviewColumn } from './keys';
+import { stripOrdinal } from './text';
+
+/**
+ * Normalised label → stable key part, by meaning (SPEC §2). Every function takes a label already
+ * passed through `normalizeLabel` and returns undefined for a label it cannot map: the caller
+ * reports it as unmapped, never guesses.
+ */
+
+const APPLICANT: [RegExp, ApplicantColumn][] = [
+  [/^自然人?$/, 'natural'],
+  [/^商业(企业)?$|^企业$/, 'commercial'],
+  [/^科研(机构|企业)?$/, 'research'],
+  [/^社会(公益)?(组织)?$|^公益组织$/, 'social'],
+  [/^法律(服务)?(机构)?$/, 'legal'],
+  [/^其他(组织)?$/, 'other'],
+  [/^(总计|合计|总数|总)$/, 'total'],
+];
+
+export function applicantColumn(label: string): ApplicantColumn | undefined {
+  for (const [re, key] of APPLICANT) if (re.test(label)) return key;
+  return undefined;
+}
+
+/** Section 三 sub-rows that are unambiguous by themselves. */
+const APPLY_LEAVES: [RegExp, string][] = [
+  [/本年新收/, 'new'],
+  [/上一?年(度)?(结转|转结)/, 'carried_over'],
+  [/结转下一?年|下年度继续办理|结转至下年/, 'carried_forward'],
+  [/国家秘密/, 'result.withheld.state_secret'],
+  [/法律行政法规禁止|其他法律.*禁止/, 'result.withheld.law_prohibited'],
+  [/三安全一稳定/, 'result.withheld.security_stability'],
+  [/第三方/, 'result.withheld.third_party'],
+  [/内部事务/, 'result.withheld.internal_affairs'],
+  [/过程性/, 'result.withheld.process_info'],
+  [/执法案卷/, 'result.withheld.enforcement_file'],
+  [/行政查询/, 'result.withheld.query_matter'],
+  [/不掌握/, 'result.unavailable.not_held'],
+  [/另行制作|没有现成/, 'result.unavailable.needs_creation'],
+  [/仍不明确|补正后/, 'result.unavailable.unclear'],
+  [/信访|举报投诉/, 'result.rejected.petition'],
+  [/重复申请/, 'result.rejected.duplicate'],
+  [/出版物/, 'result.rejected.publication'],
+  [/大量反复/, 'result.rejected.excessive'],
+  [/重新出具|确认或重新/, 'result.rejected.reconfirm'],
+  [/逾期不补正|不补正/, 'result.other.overdue_correction'],
+  [/收费通知|缴纳费用/, 'result.other.overdue_fee'],
+  [/部分公开/, 'result.partial'],
+  [/^予以公开|^同意公开/, 'result.disclosed'],
+];
+
+export type ApplyGroup = 'withheld' | 'unavailable' | 'rejected' | 'other' | 'result';
+
+const GROUPS: [RegExp, ApplyGroup][] = [
+  [/^不予公开/, 'withheld'],
+  [/^无法提供/, 'unavailable'],
+  [/^不予处理/, 'rejected'],
+  [/^其他处理/, 'other'],
+  [/本年度办理结果|^办理结果/, 'result'],
+];
+
+/** A group label (`（三）不予公开`, `三、本年度办理结果`), or undefined. */
+export function applyGroup(label: string): ApplyGroup | undefined {
+  const bare = stripOrdinal(label);
+  for (const [re, g] of GROUPS) if (re.test(bare)) return g;
+  return undefined;
+}
+
+/**
+ * The row key of a section 三 row from its label path (outer group labels first, its own label last).
+ * `other` rows: a lone （六）其他处理 is the 2019 leaf `result.other`; `3.其他` under it is 2021's
+ * `result.other.other`.
+ */
+export function applyRow(path: readonly string[], previousKey?: string): string | undefined {
+  const own = path[path.length - 1];
+  if (!own) return undefined;
+  const bare = stripOrdinal(own);
+  for (const [re, key] of APPLY_LEAVES) if (re.test(bare)) return key;
+  const groups = path.slice(0, -1).map(applyGroup);
+  if (/^(总计|合计)$/.test(bare)) return 'result.total';
+  if (/^其他$/.test(bare) && (groups.includes('other') || previousKey?.startsWith('result.other.'))) return 'result.other.other';
+  if (/^其他处理$/.test(bare)) return 'result.other';
+  return undefined;
+}
+
+/** Section 四 block of a header label. */
+export function reviewBlock(label: string): ReviewBlock | 'suit' | undefined {
+  if (/^行政复议$|^复议$/.test(label)) return 'review';
+  if (/未经复议|直接起诉/.test(label)) return 'suit.direct';
+  if (/复议后起诉/.test(label)) return 'suit.after_review';
+  if (/^行政诉讼$/.test(label)) return 'suit';
+  return undefined;
+}
+
+export function reviewColumn(label: string): ReviewColumn | undefined {
+  if (/^(结果)?维持$/.test(label)) return 'upheld';
+  if (/^(结果)?纠正$/.test(label)) return 'corrected';
+  if (/^其他(结果)?$/.test(label)) return 'other';
+  if (/^尚未审结$|^未审结$/.test(label)) return 'pending';
+  if (/^(总计|合计|总)$/.test(label)) return 'total';
+  return undefined;
+}
+
+/** Section 二 row label → item key. */
+const ACTIVE_ROWS: [RegExp, string][] = [
+  [/^规章/, 'regulations'],
+  [/^(行政)?规范性文件/, 'normative_docs'],
+  [/^(行)?政许可/, 'licensing'],
+  [/^其他对外管理服务事项/, 'other_services'],
+  [/^(行)?政处罚/, 'penalty'],
+  [/^(行)?政强制/, 'coercion'],
+  [/^行政事业性收费/, 'fees'],
+  [/^政府集中采购/, 'procurement'],
+];
+
+export function activeRow(label: string): string | undefined {
+  for (const [re, key] of ACTIVE_ROWS) if (re.test(label)) return key;
+  return undefined;
+}
+
+/** Section 二 column header → column key (both editions). */
+const ACTIVE_COLUMNS: [RegExp, string][] = [
+  [/制发件数|^本年制发|^本年发件/, 'issued'],
+  [/废止件数/, 'repealed'],
+  [/现行有效/, 'in_force'],
+  [/处理决定数量/, 'decisions'],
+  [/收费金额|采购总金额|总金额/, 'amount'],
+  [/新制作数量/, 'made'],
+  [/新公开数量/, 'published'],
+  [/对外公开总数/, 'total'],
+  [/上一年项目数量|上一年项目/, 'prev_items'],
+  [/增\/?减/, 'change'],
+  [/采购项目数量/, 'items'],
+];
+
+export function activeColumn(label: string): string | undefined {
+  for (const [re, key] of ACTIVE_COLUMNS) if (re.test(label)) return key;
+  return undefined;
+}
+
+/** The 第二十条 article a label names, e.g. `第二十条第(一)项` → `一`. */
+export function articleOf(label: string): string | undefined {
+  return /^第二十条第\(?([一二三四五六七八九十]+)\)?项/.exec(label)?.[1];
+}

@@ -1,0 +1,83 @@
+import { APPLICANT_COLUMNS, type ApplicantColumn } from './keys';
+import { applicantColumn, applyGroup, applyRow } from './labels';
+import { rowCells, type Grid } from './grid';
+import { isDataText, type Sink } from './sink';
+import { normalizeLabel } from './text';
+
+/**
+ * Section 三 (收到和处理政府信息公开申请情况) → `apply.<row>.<col>`. Columns come from the header rows
+ * (the lowest header cell covering a column names it); rows from their label path (group labels of
+ * merged cells first, the row's own label last). A table split by a page break continues with the
+ * previous part's columns.
+ */
+
+export interface ApplyState {
+  columns?: (ApplicantColumn | undefined)[];
+  previousKey?: string;
+  /** 2021 when the （六） sub-rows were seen, 2019 when a single （六）其他处理 row was */
+  edition?: '2019' | '2021';
+}
+
+function headerColumns(grid: Grid): { columns: (ApplicantColumn | undefined)[]; bodyStart: number } | undefined {
+  const columns: (ApplicantColumn | undefined)[] = [];
+  let found = false;
+  for (let r = 0; r < grid.slots.length; r++) {
+    const cells = rowCells(grid, r).filter((c) => c.row === r);
+    const labels = cells.map((c) => normalizeLabel(c.text));
+    let header = false;
+    cells.forEach((cell, i) => {
+      const key = applicantColumn(labels[i]);
+      if (!key) return;
+      header = true;
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) columns[c] = key;
+    });
+    if (header) found = true;
+    else if (found) return { columns, bodyStart: r };
+  }
+  return found ? { columns, bodyStart: grid.slots.length } : undefined;
+}
+
+export function mapApply(grid: Grid, table: number, sink: Sink, state: ApplyState): void {
+  const head = headerColumns(grid);
+  let columns = head?.columns;
+  const bodyStart = head?.bodyStart ?? 0;
+  if (!columns || !columns.includes('total')) {
+    // a part without header rows: the previous part's columns, or the last seven grid columns
+    columns = state.columns && state.columns.length === grid.width ? state.columns : [];
+    if (!columns.length) for (let i = 0; i < 7; i++) columns[grid.width - 7 + i] = APPLICANT_COLUMNS[i];
+  }
+  state.columns = columns;
+  const dataCols: number[] = [];
+  columns.forEach((k, c) => k && dataCols.push(c));
+  const firstData = Math.min(...dataCols);
+
+  for (let r = bodyStart; r < grid.slots.length; r++) {
+    const cells = rowCells(grid, r);
+    const labelCells = cells.filter((c) => c.col + c.colSpan <= firstData);
+    const path = [...new Set(labelCells.map((c) => normalizeLabel(c.text)).filter(Boolean))];
+    const own = cells.filter((c) => c.row === r && c.col >= firstData);
+    if (!path.length && !own.some((c) => c.text.trim())) continue;
+    const rowKey = applyRow(path, state.previousKey);
+    if (!rowKey) {
+      const lastLabel = path[path.length - 1] ?? '';
+      const isGroupOnly = lastLabel && applyGroup(lastLabel) && !own.some((c) => c.text.trim());
+      const isNote = /^(备注|注)[:：]?/.test(lastLabel) && !own.some((c) => /\d/.test(c.text));
+      if (!isGroupOnly && !isNote && !(own.length && own.every((c) => !isDataText(c.text)) && !path.length)) {
+        sink.unmap('row', table, r, labelCells[labelCells.length - 1]?.col ?? 0, path.join(' ') || own.map((c) => c.text.trim()).join(' '));
+      }
+      continue;
+    }
+    if (sink.has(`apply.${rowKey}.total`) || sink.has(`apply.${rowKey}.natural`)) {
+      sink.unmap('row', table, r, 0, `重复的行：${path.join(' ')}`);
+      continue;
+    }
+    if (rowKey === 'result.other') state.edition ??= '2019';
+    if (rowKey.startsWith('result.other.')) state.edition = '2021';
+    state.previousKey = rowKey;
+    for (const c of dataCols) {
+      const cell = grid.slots[r][c];
+      const own = cell && cell.col === c && cell.row === r ? cell : undefined;
+      sink.put(`apply.${rowKey}.${columns[c]}`, own, table);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import type { ReviewBlock, ReviewColumn } from './keys';
+import { reviewBlock, reviewColumn } from './labels';
+import { rowCells, type Grid } from './grid';
+import { isDataText, type Sink } from './sink';
+import { normalizeLabel } from './text';
+
+/**
+ * Section 四 (行政复议、行政诉讼) → `review.<c>`, `suit.direct.<c>`, `suit.after_review.<c>`. Each grid
+ * column takes its block from the header cells that cover it (行政复议 / 未经复议直接起诉 / 复议后起诉)
+ * and its column from the lowest header label (结果维持 … 总计); the first data row holds the values.
+ */
+export function mapReview(grid: Grid, table: number, sink: Sink): void {
+  const blocks: (ReviewBlock | 'suit' | undefined)[] = [];
+  const columns: (ReviewColumn | undefined)[] = [];
+  let dataRow = -1;
+  for (let r = 0; r < grid.slots.length; r++) {
+    const cells = rowCells(grid, r).filter((c) => c.row === r);
+    let header = false;
+    for (const cell of cells) {
+      const label = normalizeLabel(cell.text);
+      const block = reviewBlock(label);
+      const column = reviewColumn(label);
+      if (!block && !column) continue;
+      header = true;
+      for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
+        if (block && !(block === 'suit' && blocks[c] && blocks[c] !== 'suit')) blocks[c] = block;
+        if (column) columns[c] = column;
+      }
+    }
+    if (!header && cells.some((c) => c.text.trim() && isDataText(c.text))) {
+      dataRow = r;
+      break;
+    }
+  }
+  if (dataRow < 0) {
+    sink.unmap('table', table, 0, 0, '第四部分表格没有数据行');
+    return;
+  }
+  for (let c = 0; c < grid.width; c++) {
+    const block = blocks[c];
+    const column = columns[c];
+    if (!column) continue;
+    if (!block || block === 'suit') {
+      sink.unmap('column', table, dataRow, c, `无法确定所属类别的列：${column}`);
+      continue;
+    }
+    const cell = grid.slots[dataRow][c];
+    sink.put(`${block}.${column}`, cell && cell.col === c && cell.row === dataRow ? cell : undefined, table);
+  }
+}

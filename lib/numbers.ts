@@ -1,0 +1,61 @@
+import type { ActiveColumnKind } from './keys';
+
+/**
+ * Cell text → number (SPEC §3). Blanks and dashes are 0 marked `blank`; units, signed changes,
+ * full-width digits and thousands separators are read; money is kept in 万元. Anything else is
+ * an unreadable cell: value null with a message, never a guess.
+ */
+
+export interface ParsedNumber {
+  value: number | null;
+  blank: boolean;
+  /** why the text could not be read as a number of this kind */
+  error?: string;
+}
+
+const BLANK = /^(?:|[/\\／\-－—–―~～]+|无|無|空|\*+)$/;
+const COUNT_UNIT = '(?:件|项|項|条|條|笔|筆|个|個|宗|次|份|家|人|起|户|戶|批)';
+const PLAIN = new RegExp(`^([+\\-−]?)(\\d+(?:\\.\\d+)?)${COUNT_UNIT}?$`);
+const MONEY = /^([+\-−]?)(\d+(?:\.\d+)?)(?:\(?(万元|萬元|元)\)?)?$/;
+const CHANGE_WORD = new RegExp(`^(增加|增|减少|减|減少|減|新增|净增|淨增|净减|淨減)(\\d+(?:\\.\\d+)?)${COUNT_UNIT}?$`);
+const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\ufeff]+/g;
+
+function clean(raw: string): string {
+  let s = raw.normalize('NFKC').replace(WHITESPACE, '');
+  // thousands separators between digit groups: 1,234 1，234 (NFKC turns ， into ,)
+  if (s.includes(',')) s = s.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
+  return s;
+}
+
+export function parseNumber(raw: string, kind: ActiveColumnKind = 'count'): ParsedNumber {
+  const s = clean(raw);
+  if (BLANK.test(s)) return { value: 0, blank: true };
+  if (kind === 'money') {
+    const m = MONEY.exec(s);
+    if (!m) return unreadable(raw);
+    const n = Number(m[2]) * (m[1] && m[1] !== '+' ? -1 : 1);
+    return { value: m[3] === '元' ? n / 10_000 : n, blank: false };
+  }
+  let m = PLAIN.exec(s);
+  let sign = 1;
+  let digits: string;
+  if (m) {
+    sign = m[1] && m[1] !== '+' ? -1 : 1;
+    digits = m[2];
+  } else if (kind === 'change' && (m = CHANGE_WORD.exec(s))) {
+    sign = /减|減/.test(m[1]) ? -1 : 1;
+    digits = m[2];
+  } else {
+    return unreadable(raw);
+  }
+  const value = sign * Number(digits);
+  if (kind === 'count') {
+    if (sign < 0) return { value: null, blank: false, error: `计数不能为负数：${raw.trim()}` };
+    if (!Number.isInteger(value)) return { value: null, blank: false, error: `计数应为整数：${raw.trim()}` };
+  }
+  return { value: Object.is(value, -0) ? 0 : value, blank: false };
+}
+
+function unreadable(raw: string): ParsedNumber {
+  return { value: null, blank: false, error: `无法读取的数值：${raw.trim().slice(0, 60)}` };
+}

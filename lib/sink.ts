@@ -1,0 +1,43 @@
+import { keyInfo } from './keys';
+import { parseNumber } from './numbers';
+import type { Cell, Problem, Unmapped } from './record';
+import type { GridCell } from './grid';
+
+/** Where the section readers put what they read: values, provenance, DOM cells, and what they could not map. */
+export class Sink {
+  values: Record<string, number | null> = {};
+  cells: Record<string, Cell> = {};
+  elements = new Map<string, Element>();
+  blank = new Set<string>();
+  unmapped: Unmapped[] = [];
+  problems: Problem[] = [];
+
+  has(key: string): boolean {
+    return key in this.values;
+  }
+
+  /** Records the value of `key` from `cell`; no cell (the row is too short) gives null. */
+  put(key: string, cell: GridCell | undefined, table: number): void {
+    if (this.has(key)) return;
+    if (!cell) {
+      this.values[key] = null;
+      return;
+    }
+    const raw = cell.text.trim();
+    const parsed = parseNumber(raw, keyInfo(key)?.kind ?? 'count');
+    this.values[key] = parsed.value;
+    this.cells[key] = { raw: raw.slice(0, 200), table, row: cell.row, col: cell.col, blank: parsed.blank };
+    this.elements.set(key, cell.el);
+    if (parsed.blank) this.blank.add(key);
+    if (parsed.error && this.problems.length < 500) this.problems.push({ key, raw: raw.slice(0, 200), message: parsed.error });
+  }
+
+  unmap(kind: Unmapped['kind'], table: number, row: number, col: number, text: string): void {
+    if (this.unmapped.length < 500) this.unmapped.push({ kind, table, row, col, text: text.slice(0, 300) });
+  }
+}
+
+/** True when a cell's text reads as a number or a blank (a data cell rather than a label). */
+export function isDataText(text: string): boolean {
+  return parseNumber(text, 'change').error === undefined || parseNumber(text, 'money').error === undefined;
+}

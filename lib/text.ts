@@ -1,0 +1,41 @@
+import { stripPinyin, toSimplified } from './chinese';
+
+/**
+ * Label normalisation (SPEC §2, DOMAIN-NOTES §3.8): pinyin artifacts removed, 繁→简, full-width →
+ * half-width (NFKC), quotes unified, every kind of white space removed, known typos repaired.
+ * Labels repeat across pages, so results are memoised.
+ */
+
+const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]+/g;
+const QUOTES = /[“”„‟"「」『』〝〞＂]/g;
+
+const REPAIRS: [RegExp, string][] = [
+  [/不在处理/g, '不再处理'],
+  [/未按照/g, '未按'],
+  [/规范性档案/g, '规范性文件'],
+  [/制作數量/g, '制作数量'],
+  [/三安全一穩定/g, '三安全一稳定'],
+  [/其它/g, '其他'],
+];
+
+const cache = new Map<string, string>();
+
+export function normalizeLabel(raw: string): string {
+  let out = cache.get(raw);
+  if (out !== undefined) return out;
+  out = toSimplified(stripPinyin(raw), true).normalize('NFKC').replace(QUOTES, '"').replace(WHITESPACE, '');
+  for (const [re, to] of REPAIRS) out = out.replace(re, to);
+  if (cache.size > 20_000) cache.clear();
+  cache.set(raw, out);
+  return out;
+}
+
+/** Light normalisation for long page text: pinyin and 繁→简 and white space, no memo. */
+export function normalizeText(raw: string): string {
+  return toSimplified(stripPinyin(raw)).normalize('NFKC').replace(QUOTES, '"').replace(WHITESPACE, '');
+}
+
+/** Removes a leading ordinal marker: `一、` `（三）` `(3)` `1.` `2、` `3．`. */
+export function stripOrdinal(label: string): string {
+  return label.replace(/^(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+[.．、](?!\d))/, '');
+}
