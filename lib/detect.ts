@@ -66,7 +66,7 @@ const INTRO = [
   /现将([\u4e00-\u9fa5]{2,40}?)(?:19|20)\d{2}年度?政府信息公开/,
 ];
 
-export function detect(root: ParentNode, bodyText: string): Detection {
+export function detect(root: ParentNode, readBody: () => string): Detection {
   const titles = candidateTitles(root).map((t) => ({ raw: t, norm: normalizeText(t) }));
   const hits = titles.filter((t) => TITLE_RE.test(t.norm) && !NEGATIVE_TITLE.test(t.norm.replace(/\(文字版[^)]*\)|\(图解[^)]*\)/, '')));
   const hit = hits.find((t) => YEAR_TITLE.test(t.norm)) ?? hits[0];
@@ -74,6 +74,7 @@ export function detect(root: ParentNode, bodyText: string): Detection {
   const base = { title, agency: null, year: null };
   if (!hit) return { ...base, isReport: false, reason: '标题不是政府信息公开工作年度报告' };
 
+  const bodyText = readBody();
   const text = normalizeText(bodyText);
   const anchors = ANCHORS.filter((a) => text.includes(a)).length;
   const headings = HEADINGS.filter((re) => re.test(text)).length;

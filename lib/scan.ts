@@ -55,7 +55,7 @@ function bodyOf(root: ParentNode): ParentNode {
 export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}): ScanResult {
   const isHidden = opts.isHidden ?? inlineHidden;
   const body = bodyOf(root);
-  const found = detect(root, body.textContent ?? '');
+  const found = detect(root, () => body.textContent ?? '');
   const empty = { tables: [], cellElements: new Map<string, Element>() };
   if (!found.isReport) return { ...empty, outcome: { isReport: false, url, title: found.title.slice(0, 1000), reason: found.reason } };
 
