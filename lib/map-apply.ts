@@ -50,6 +50,14 @@ export function mapApply(grid: Grid, table: number, sink: Sink, state: ApplyStat
   const dataCols: number[] = [];
   columns.forEach((k, c) => k && dataCols.push(c));
   const firstData = Math.min(...dataCols);
+  if (head && bodyStart > 0) {
+    // a header column between the applicant columns that names none of them (e.g. a 小计 column)
+    for (let c = firstData; c < grid.width; c++) {
+      if (columns[c]) continue;
+      const label = grid.slots[bodyStart - 1][c]?.text.trim();
+      sink.unmap('column', table, bodyStart - 1, c, label || '（无表头的列）');
+    }
+  }
 
   for (let r = bodyStart; r < grid.slots.length; r++) {
     const cells = rowCells(grid, r);
