@@ -34,6 +34,7 @@ export function parseNumber(raw: string, kind: ActiveColumnKind = 'count'): Pars
     const m = MONEY.exec(s);
     if (!m) return unreadable(raw);
     const n = Number(m[2]) * (m[1] && m[1] !== '+' ? -1 : 1);
+    if (Math.abs(n) > MAX_MAGNITUDE) return tooLarge(raw);
     return { value: m[3] === '元' ? n / 10_000 : n, blank: false };
   }
   let m = PLAIN.exec(s);
@@ -49,11 +50,19 @@ export function parseNumber(raw: string, kind: ActiveColumnKind = 'count'): Pars
     return unreadable(raw);
   }
   const value = sign * Number(digits);
+  if (Math.abs(value) > MAX_MAGNITUDE) return tooLarge(raw);
   if (kind === 'count') {
     if (sign < 0) return { value: null, blank: false, error: `计数不能为负数：${raw.trim()}` };
     if (!Number.isInteger(value)) return { value: null, blank: false, error: `计数应为整数：${raw.trim()}` };
   }
   return { value: Object.is(value, -0) ? 0 : value, blank: false };
+}
+
+/** Larger than any count or amount a report can hold (and beyond exact integer arithmetic). */
+const MAX_MAGNITUDE = 1e12;
+
+function tooLarge(raw: string): ParsedNumber {
+  return { value: null, blank: false, error: `数值过大，无法核验：${raw.trim().slice(0, 60)}` };
 }
 
 function unreadable(raw: string): ParsedNumber {

@@ -57,7 +57,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   const body = bodyOf(root);
   const found = detect(root, () => body.textContent ?? '');
   const empty = { tables: [], cellElements: new Map<string, Element>() };
-  if (!found.isReport) return { ...empty, outcome: { isReport: false, url, title: found.title.slice(0, 1000), reason: found.reason } };
+  if (!found.isReport) return { ...empty, outcome: { isReport: false, url: url.slice(0, 4000), title: found.title.slice(0, 1000), reason: found.reason } };
 
   const sink = new Sink();
   const tables: AnnotatedTable[] = [];
@@ -75,7 +75,8 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
     else mapActive(grid, index, sink, activeState);
   }
 
-  const format = decideFormat(tables.length, applyState.edition ?? activeState.edition, found.year);
+  const year = found.year !== null && found.year >= 1990 && found.year <= 2100 ? found.year : null;
+  const format = decideFormat(tables.length, applyState.edition ?? activeState.edition, year);
   const notes: string[] = [];
   let checks: Check[] = [];
   if (tables.length && (format === '2019' || format === '2021')) {
@@ -89,10 +90,10 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   }
   const record: ReportRecord = {
     id: `r${hash53(url)}`,
-    url,
+    url: url.slice(0, 4000),
     title: found.title.slice(0, 1000),
     agency: found.agency?.slice(0, 200) ?? null,
-    year: found.year,
+    year,
     format,
     isReport: true,
     tables: tables.length,

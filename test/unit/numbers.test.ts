@@ -34,3 +34,11 @@ describe('parseNumber', () => {
     expect(parsed.error).toMatch(/\S/);
   });
 });
+
+describe('parseNumber on absurd input', () => {
+  it('a number too large to be a real count is unreadable, never Infinity', () => {
+    expect(parseNumber('9'.repeat(400), 'count')).toMatchObject({ value: null });
+    expect(parseNumber('9'.repeat(400) + '万元', 'money')).toMatchObject({ value: null });
+    expect(parseNumber('增加' + '9'.repeat(30), 'change')).toMatchObject({ value: null });
+  });
+});
