@@ -5,5 +5,7 @@ import { parseHTML } from 'linkedom';
  * jsdom on our corpus — see docs/performance.md). Used by the CLI, the unit tests and the benchmark.
  */
 export function parseHtml(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  // linkedom builds no document element for text without one: give it the skeleton a browser would
+  const page = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(page).document as unknown as Document;
 }

@@ -9,16 +9,13 @@ export type SectionKind = 'active' | 'apply' | 'review';
  * layout table wrapping the article is not mistaken for a report table). Undefined: not a report table.
  */
 export function classify(grid: Grid): SectionKind | undefined {
-  const seen = new Set<string>();
   let apply = 0;
   let review = 0;
   let active = 0;
   let jigou = false;
   let blocks = 0;
-  for (const line of grid.slots) {
-    for (const cell of line) {
-      if (!cell || seen.has(`${cell.row}:${cell.col}`)) continue;
-      seen.add(`${cell.row}:${cell.col}`);
+  {
+    for (const cell of grid.cells) {
       const text = cell.text;
       if (!text || text.length > 120) continue;
       const label = normalizeLabel(text);

@@ -29,23 +29,48 @@ const HEADINGS = [
   /其他需要报告的事项|其它需要报告的事项/,
 ];
 
-function candidateTitles(root: ParentNode): string[] {
-  const out: string[] = [];
+/**
+ * The page's own title and main headings, cheapest first: `<title>` (without a site suffix such as
+ * "_某某网"), then og:title / ArticleTitle, then h1/h2 and title-like elements — the DOM is queried only
+ * when `<title>` does not already name a report of a given year.
+ */
+function* candidateTitles(root: ParentNode): Generator<string> {
   const doc = (root as Document).documentElement ? (root as Document) : root.ownerDocument;
-  const push = (t: string | null | undefined) => {
-    const s = (t ?? '').trim();
-    if (s && s.length < 300) out.push(s);
-  };
-  for (const el of Array.from(root.querySelectorAll('h1, h2, .title, .article-title, #title, .tit, .bt, [class*="title"]')).slice(0, 30)) {
-    push(el.textContent);
+  const title = (doc?.getElementsByTagName('title')[0]?.textContent ?? '').trim();
+  if (title) {
+    const main = title.split(/\s*[_|｜]\s*|\s+[-—–]\s+/)[0];
+    if (main && main !== title) yield main;
+    yield title;
   }
-  push(root.querySelector('meta[property="og:title"]')?.getAttribute('content'));
-  push(root.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content'));
-  const title = doc?.querySelector('title')?.textContent ?? '';
-  // "报告标题_某某网" / "报告标题 - 某某网": the site suffix is not part of the title
-  push(title.split(/\s*[_|]\s*|\s+-\s+/)[0]);
-  push(title);
-  return out;
+  yield root.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
+  yield root.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '';
+  const els = root.querySelectorAll('h1, h2, .title, .article-title, #title, .tit, .bt, [class*="title"]');
+  for (let i = 0; i < els.length && i < 30; i++) yield els[i].textContent ?? '';
+}
+
+interface Candidate {
+  raw: string;
+  norm: string;
+}
+
+function isReportTitle(norm: string): boolean {
+  return TITLE_RE.test(norm) && !NEGATIVE_TITLE.test(norm.replace(/\(文字版[^)]*\)|\(图解[^)]*\)/, ''));
+}
+
+/** The first candidate naming a report with a year, else the first naming one, else the page title. */
+function pickTitle(root: ParentNode): { hit?: Candidate; first: string } {
+  let first = '';
+  let hit: Candidate | undefined;
+  for (const raw0 of candidateTitles(root)) {
+    const raw = raw0.trim();
+    if (!raw || raw.length > 300) continue;
+    first ||= raw;
+    const norm = normalizeText(raw);
+    if (!isReportTitle(norm)) continue;
+    if (YEAR_TITLE.test(norm)) return { hit: { raw, norm }, first };
+    hit ??= { raw, norm };
+  }
+  return { hit, first };
 }
 
 function agencyFromTitle(t: string): string | null {
@@ -67,10 +92,8 @@ const INTRO = [
 ];
 
 export function detect(root: ParentNode, readBody: () => string): Detection {
-  const titles = candidateTitles(root).map((t) => ({ raw: t, norm: normalizeText(t) }));
-  const hits = titles.filter((t) => TITLE_RE.test(t.norm) && !NEGATIVE_TITLE.test(t.norm.replace(/\(文字版[^)]*\)|\(图解[^)]*\)/, '')));
-  const hit = hits.find((t) => YEAR_TITLE.test(t.norm)) ?? hits[0];
-  const title = hit?.raw ?? titles[0]?.raw ?? '';
+  const { hit, first } = pickTitle(root);
+  const title = hit?.raw ?? first;
   const base = { title, agency: null, year: null };
   if (!hit) return { ...base, isReport: false, reason: '标题不是政府信息公开工作年度报告' };
 

@@ -19,6 +19,8 @@ export interface GridCell {
 
 export interface Grid {
   table: Element;
+  /** every distinct cell, in row order */
+  cells: GridCell[];
   /** slots[r][c]: the cell covering that slot, or undefined where the row is too short */
   slots: (GridCell | undefined)[][];
   width: number;
@@ -51,14 +53,14 @@ function span(el: Element, name: string, fallback: number): number {
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-function cellText(el: Element): { text: string; nested: boolean } {
-  if (!el.querySelector('table')) return { text: el.textContent ?? '', nested: false };
-  return { text: '', nested: true };
-}
-
-export function buildGrid(table: Element, isHidden: IsHidden): Grid {
+/**
+ * @param holdsTable cells that contain a table of their own (layout cells): their text is not read,
+ *   so nested tables never leak into the outer grid. Default: asks the DOM.
+ */
+export function buildGrid(table: Element, isHidden: IsHidden, holdsTable: (cell: Element) => boolean = (el) => el.getElementsByTagName('table').length > 0): Grid {
   const rows = ownRows(table, isHidden);
   const slots: (GridCell | undefined)[][] = rows.map(() => []);
+  const cells: GridCell[] = [];
   let width = 0;
   let budget = MAX_SLOTS;
   for (let r = 0; r < rows.length && budget > 0; r++) {
@@ -70,8 +72,9 @@ export function buildGrid(table: Element, isHidden: IsHidden): Grid {
       const colSpan = Math.min(Math.max(span(el, 'colspan', 1), 1), MAX_COLSPAN);
       let rowSpan = span(el, 'rowspan', 1);
       if (rowSpan === 0 || r + rowSpan > rows.length) rowSpan = rows.length - r;
-      const { text, nested } = cellText(el);
-      const cell: GridCell = { el, text, row: r, col: c, rowSpan, colSpan, nested };
+      const nested = holdsTable(el);
+      const cell: GridCell = { el, text: nested ? '' : (el.textContent ?? ''), row: r, col: c, rowSpan, colSpan, nested };
+      cells.push(cell);
       for (let dr = 0; dr < rowSpan && budget > 0; dr++) {
         const line = slots[r + dr];
         for (let dc = 0; dc < colSpan; dc++) line[c + dc] = cell;
@@ -81,7 +84,7 @@ export function buildGrid(table: Element, isHidden: IsHidden): Grid {
       if (c > width) width = c;
     }
   }
-  return { table, slots, width };
+  return { table, cells, slots, width };
 }
 
 /** The distinct cells of one grid row, left to right. */

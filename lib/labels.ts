@@ -71,11 +71,24 @@ export function applyGroup(label: string): ApplyGroup | undefined {
  * `other` rows: a lone （六）其他处理 is the 2019 leaf `result.other`; `3.其他` under it is 2021's
  * `result.other.other`.
  */
+const leafMemo = new Map<string, string | null>();
+
+function leafOf(bare: string): string | undefined {
+  let key = leafMemo.get(bare);
+  if (key === undefined) {
+    key = APPLY_LEAVES.find(([re]) => re.test(bare))?.[1] ?? null;
+    if (leafMemo.size > 20_000) leafMemo.clear();
+    leafMemo.set(bare, key);
+  }
+  return key ?? undefined;
+}
+
 export function applyRow(path: readonly string[], previousKey?: string): string | undefined {
   const own = path[path.length - 1];
   if (!own) return undefined;
   const bare = stripOrdinal(own);
-  for (const [re, key] of APPLY_LEAVES) if (re.test(bare)) return key;
+  const leaf = leafOf(bare);
+  if (leaf) return leaf;
   const groups = path.slice(0, -1).map(applyGroup);
   if (/^(总计|合计)$/.test(bare)) return 'result.total';
   if (/^其他$/.test(bare) && (groups.includes('other') || previousKey?.startsWith('result.other.'))) return 'result.other.other';

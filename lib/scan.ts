@@ -48,6 +48,20 @@ function hiddenWithAncestors(el: Element, isHidden: IsHidden): boolean {
   return false;
 }
 
+/** The td/th cells that hold a table: one walk up from each table instead of a query per cell. */
+function cellsHoldingTables(tables: Element[]): Set<Element> {
+  const out = new Set<Element>();
+  for (const t of tables) {
+    for (let e = t.parentElement; e; e = e.parentElement) {
+      if (e.tagName === 'TD' || e.tagName === 'TH') {
+        if (out.has(e)) break;
+        out.add(e);
+      }
+    }
+  }
+  return out;
+}
+
 function bodyOf(root: ParentNode): ParentNode {
   return (root as Document).body ?? root;
 }
@@ -63,9 +77,11 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   const tables: AnnotatedTable[] = [];
   const applyState: ApplyState = {};
   const activeState: ActiveState = {};
-  for (const el of Array.from(body.querySelectorAll('table'))) {
+  const all = Array.from('getElementsByTagName' in body ? (body as Element).getElementsByTagName('table') : body.querySelectorAll('table'));
+  const layoutCells = cellsHoldingTables(all);
+  for (const el of all) {
     if (hiddenWithAncestors(el, isHidden)) continue;
-    const grid: Grid = buildGrid(el, isHidden);
+    const grid: Grid = buildGrid(el, isHidden, (cell) => layoutCells.has(cell));
     const section = classify(grid);
     if (!section) continue;
     const index = tables.length;
