@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+import { scanPage } from '@/lib/scan';
+import { RescanMessage } from '@/lib/messaging';
+import { startLens, type Lens } from '@/lib/content/start-lens';
+
+/**
+ * Wiring only: runs on every *.gov.cn page, and the same bundle is injected by the context menu
+ * ("用年报透镜检查此页") into any other page. The page logic lives in lib/content/.
+ */
+
+const FLAG = '__nianbaoLens';
+type Flagged = Window & { [FLAG]?: Lens };
+
+export default defineContentScript({
+  matches: ['*://*.gov.cn/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const win = window as Flagged;
+    const existing = win[FLAG];
+    if (existing) {
+      // injected again on top of a running copy: the user asked for a check now
+      existing.rescan(true);
+      return;
+    }
+    // outside *.gov.cn we only run because the user injected us: skip the pre-check
+    const forced = !/(^|\.)gov\.cn$/i.test(location.hostname);
+    const lens = startLens(
+      document,
+      {
+        scan: scanPage,
+        send: (outcome, scanMs) => {
+          browser.runtime.sendMessage({ type: 'scan-result', outcome, scanMs }).catch(() => {});
+        },
+        setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+        clearTimeout: (id) => clearTimeout(id),
+        log: (...args) => console.warn(...args),
+      },
+      { forced },
+    );
+    win[FLAG] = lens;
+    const onMessage = (msg: unknown) => {
+      if (RescanMessage.safeParse(msg).success) lens.rescan(true);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      lens.stop();
+      delete win[FLAG];
+    });
+  },
+});
