@@ -7,8 +7,9 @@ export type SectionKind = 'active' | 'apply' | 'review';
 /**
  * Which report section a table holds, judged from its own short cell labels (never from prose, so a
  * layout table wrapping the article is not mistaken for a report table). Undefined: not a report table.
+ * `continuesApply`: section 三 has started and is not complete, so a short header-less tail counts.
  */
-export function classify(grid: Grid): SectionKind | undefined {
+export function classify(grid: Grid, continuesApply = false): SectionKind | undefined {
   let apply = 0;
   let review = 0;
   let active = 0;
@@ -28,6 +29,8 @@ export function classify(grid: Grid): SectionKind | undefined {
     }
   }
   if (jigou || apply >= 4) return 'apply';
+  // a page break can leave only the last rows of section 三 in a table of their own (no header)
+  if (continuesApply && apply >= 1 && blocks === 0 && active === 0) return 'apply';
   if (blocks >= 2 && review >= 5) return 'review';
   if (active >= 2) return 'active';
   return undefined;

@@ -82,7 +82,8 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   for (const el of all) {
     if (hiddenWithAncestors(el, isHidden)) continue;
     const grid: Grid = buildGrid(el, isHidden, (cell) => layoutCells.has(cell));
-    const section = classify(grid);
+    const continuesApply = applyState.previousKey !== undefined && applyState.previousKey !== 'carried_forward';
+    const section = classify(grid, continuesApply);
     if (!section) continue;
     const index = tables.length;
     tables.push({ index, element: el, section });
