@@ -1,0 +1,30 @@
+import type { Check } from '@/lib/record';
+import { checkEquation } from './check-equation';
+import { num } from './format';
+import { useT } from './i18n-context';
+
+/**
+ * One check: its id, the identity spelled with labels, the reported total (right-hand side), the
+ * computed sum (left-hand side) and their difference.
+ */
+export function CheckRow({ check }: { check: Check }) {
+  const t = useT();
+  return (
+    <li class={`check check-${check.status}`} data-check={check.id}>
+      <div class="check-id">
+        <code>{check.id}</code>
+        {check.status === 'fail' && (
+          <span class="check-diff">
+            {t('diff')} {check.diff !== null && check.diff > 0 ? '+' : ''}
+            {num(check.diff)}
+          </span>
+        )}
+      </div>
+      <div class="check-eq" title={checkEquation(check)}>{checkEquation(check)}</div>
+      <div class="check-nums">
+        {t('computed')} <b>{num(check.lhs)}</b> · {t('reported')} <b>{num(check.rhs)}</b>
+        {check.reason && <span class="check-reason"> · {check.reason}</span>}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ComponentChildren } from 'preact';
+import type { TabState } from '@/lib/messaging';
+import { clockTime } from './format';
+import { useT } from './i18n-context';
+import { ReportSummary } from './report-summary';
+
+interface Props {
+  /** the current tab's state; null when the page was not checked */
+  state: TabState | null;
+  savedCount: number | null;
+  saving: boolean;
+  onSave: () => void;
+  onOpenOptions: () => void;
+  /** the export buttons */
+  exportBar: ComponentChildren;
+}
+
+/** The popup: the current page, its save state, and the saved collection. */
+export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, exportBar }: Props) {
+  const t = useT();
+  const outcome = state?.outcome;
+  return (
+    <main class="popup">
+      <header class="popup-head">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
+        <h1>{t('appName')}</h1>
+      </header>
+      <section class="current" data-testid="current-page">
+        {!outcome && <p class="muted">{t('noScan')}</p>}
+        {outcome && !outcome.isReport && <p class="muted" data-testid="not-report">{t('notReport')}</p>}
+        {outcome?.isReport && (
+          <>
+            <ReportSummary record={outcome} scanMs={state?.scanMs} />
+            <div class="save-line">
+              {state?.savedAt && !state.saveError ? (
+                <span class="saved" data-testid="saved-state">{t('savedAt', { time: clockTime(state.savedAt) })}</span>
+              ) : (
+                <button type="button" class="primary" data-testid="save-page" disabled={saving} onClick={onSave}>
+                  {saving ? t('saving') : t('save')}
+                </button>
+              )}
+            </div>
+            {state?.saveError && <p class="error" role="alert" data-testid="save-error">{state.saveError}</p>}
+          </>
+        )}
+      </section>
+      <section class="collection">
+        <p data-testid="saved-count">{t('savedReports', { count: savedCount ?? '…' })}</p>
+        {exportBar}
+        <button type="button" class="link" data-testid="open-options" onClick={onOpenOptions}>
+          {t('openOptions')} →
+        </button>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,53 @@
+import { keyInfo, type Section } from '@/lib/keys';
+import type { ReportRecord } from '@/lib/record';
+import { orderedKeys } from '@/lib/export/rows';
+import { CheckTable } from './check-table';
+import { dateTime, num } from './format';
+import { useT } from './i18n-context';
+
+const SECTIONS: (Section | 'other')[] = ['active', 'apply', 'review', 'other'];
+
+/** Everything saved about one report: metadata, values grouped by section, and every check. */
+export function ReportDetail({ record, onClose }: { record: ReportRecord; onClose: () => void }) {
+  const t = useT();
+  const keys = orderedKeys(record);
+  return (
+    <div class="backdrop" onClick={onClose}>
+      <article class="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title" data-testid="report-detail" onClick={(e) => e.stopPropagation()}>
+        <header class="detail-head">
+          <h2 id="detail-title">{record.agency ?? '—'} {record.year ?? ''}</h2>
+          <button type="button" data-testid="close-detail" onClick={onClose}>{t('close')}</button>
+        </header>
+        <p class="muted">
+          <a href={record.url} target="_blank" rel="noopener noreferrer">{record.title || record.url}</a>
+        </p>
+        <p class="muted">
+          {t('edition')}: {t(`format_${record.format}`)} · {t('status')}: {t(`status_${record.status}`)} · {t('saved')}: {dateTime(record.savedAt)}
+        </p>
+        <h3>{t('checks')}</h3>
+        <CheckTable checks={record.checks} />
+        <h3>{t('values')}</h3>
+        {SECTIONS.map((s) => {
+          const mine = keys.filter((k) => (keyInfo(k)?.section ?? 'other') === s);
+          if (mine.length === 0) return null;
+          return (
+            <section key={s}>
+              <h4>{t(`section_${s}`)}</h4>
+              <table class="values">
+                <tbody>
+                  {mine.map((k) => (
+                    <tr key={k}>
+                      <td>{keyInfo(k)?.label ?? k}</td>
+                      <td class="num">{num(record.values[k])}</td>
+                      <td class="raw">{record.cells[k]?.raw ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          );
+        })}
+      </article>
+    </div>
+  );
+}

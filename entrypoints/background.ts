@@ -1,0 +1,20 @@
+import { browser } from 'wxt/browser';
+import { CHECK_MENU_ID, createCheckMenu, runCheckInTab } from '@/lib/context-menu';
+import { handleMessage } from '@/lib/router';
+import { clearTabState, forgetIfLensGone } from '@/lib/tab-state';
+
+// Wiring only: the logic lives in lib/router.ts, lib/saver.ts, lib/tab-state.ts.
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(() => createCheckMenu());
+
+  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CHECK_MENU_ID && tab?.id !== undefined) void runCheckInTab(tab.id);
+  });
+
+  // a page finished loading in the tab: forget the old report unless a lens still runs there
+  browser.tabs.onUpdated.addListener((tabId, change) => (change.status === 'complete' ? forgetIfLensGone(tabId) : undefined));
+
+  browser.tabs.onRemoved.addListener((tabId) => clearTabState(tabId, false));
+});

@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ConfirmDialog } from '@/components/confirm-dialog';
+import { ExportBar } from '@/components/export-bar';
+import { HistoryFilters } from '@/components/history-filters';
+import { HistoryTable } from '@/components/history-table';
+import { I18n } from '@/components/i18n-context';
+import { ImportButton } from '@/components/import-button';
+import { Pager } from '@/components/pager';
+import { ReportDetail } from '@/components/report-detail';
+import { SettingsPanel } from '@/components/settings-panel';
+import { db } from '@/lib/db';
+import { DEFAULT_QUERY, queryHistory, type HistoryQuery, type SortKey } from '@/lib/history-query';
+import { translator } from '@/lib/i18n';
+import { importFile } from '@/lib/import-file';
+import { sendMessage } from '@/lib/messaging';
+import type { ReportRecord } from '@/lib/record';
+import { useExport } from '@/lib/use-export';
+import { useLiveQuery } from '@/lib/use-live-query';
+import { useSettings } from '@/lib/use-settings';
+import { useSelection } from './use-selection';
+
+/** Wiring of the options page: history from Dexie (summaries, live), writes through the background. */
+export function App() {
+  const settings = useSettings();
+  const t = useMemo(() => translator(settings?.language ?? 'zh_CN'), [settings?.language]);
+  const all = useLiveQuery(() => db.summaries.toArray());
+  const [query, setQuery] = useState<HistoryQuery>(DEFAULT_QUERY);
+  const view = useMemo(() => queryHistory(all ?? [], query), [all, query]);
+  const selection = useSelection(all);
+  const [confirming, setConfirming] = useState(false);
+  const [detail, setDetail] = useState<ReportRecord | null>(null);
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const exporter = useExport(t);
+
+  useEffect(() => {
+    document.documentElement.lang = settings?.language === 'en' ? 'en' : 'zh-CN';
+    document.title = `${t('appName')} — ${t('history')}`;
+  }, [t]);
+
+  const sortBy = (key: SortKey) => setQuery((q) => ({ ...q, sort: key, desc: q.sort === key ? !q.desc : key === 'savedAt' || key === 'fail' }));
+  const openDetail = async (id: string) => setDetail((await db.reports.get(id)) ?? null);
+  const remove = async () => {
+    setConfirming(false);
+    const { deleted } = await sendMessage({ type: 'delete-records', ids: [...selection.selected] });
+    selection.clear();
+    setNotice({ ok: true, text: t('deleted', { count: deleted }) });
+  };
+  const runImport = async (file: File) => {
+    setImporting(true);
+    setNotice(null);
+    const result = await importFile(file).catch((e: Error) => ({ ok: false as const, error: `导入失败，未作任何更改：${e.message}` }));
+    setImporting(false);
+    setNotice(result.ok ? { ok: true, text: t('imported', { count: result.added + result.updated, added: result.added, updated: result.updated }) } : { ok: false, text: result.error });
+  };
+
+  return (
+    <I18n.Provider value={t}>
+      <main class="options">
+        <header class="options-head">
+          <img src="/icon/48.png" alt="" width={32} height={32} />
+          <h1>{t('appName')} · {t('history')}</h1>
+        </header>
+        <section class="toolbar">
+          <ExportBar onExport={exporter.start} progress={exporter.progress} message={exporter.message} disabled={!all?.length} />
+          <ImportButton busy={importing} message={notice} onFile={runImport} />
+        </section>
+        <HistoryFilters query={query} years={view.years} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
+        <div class="table-bar">
+          <span data-testid="history-count">{t('rows', { count: all?.length ?? 0, shown: view.matched })}</span>
+          <span>{selection.selected.size > 0 && t('selected', { count: selection.selected.size })}</span>
+          <button type="button" class="danger" data-testid="delete-selected" disabled={selection.selected.size === 0} onClick={() => setConfirming(true)}>
+            {t('deleteSelected')}
+          </button>
+        </div>
+        {all && all.length === 0 ? (
+          <p class="empty">{t('empty')}</p>
+        ) : (
+          <HistoryTable rows={view.rows} sort={query.sort} desc={query.desc} selected={selection.selected} onSort={sortBy} onToggle={selection.toggle} onToggleAll={selection.setMany} onOpen={openDetail} />
+        )}
+        <Pager page={view.page} pages={view.pages} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
+        {settings && <SettingsPanel settings={settings} onChange={(patch) => void sendMessage({ type: 'set-settings', settings: patch })} />}
+        {confirming && (
+          <ConfirmDialog
+            title={t('confirmDeleteTitle', { count: selection.selected.size })}
+            text={t('confirmDeleteText')}
+            confirmLabel={t('confirmDelete')}
+            onConfirm={remove}
+            onCancel={() => setConfirming(false)}
+          />
+        )}
+        {detail && <ReportDetail record={detail} onClose={() => setDetail(null)} />}
+      </main>
+    </I18n.Provider>
+  );
+}

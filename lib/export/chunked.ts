@@ -1,0 +1,24 @@
+/** Options shared by the exporters: long exports yield to the event loop and report progress. */
+export interface ChunkOptions {
+  /** called after each chunk with (records done, records total) */
+  onProgress?: (done: number, total: number) => void;
+  /** records per chunk (default 200) */
+  chunkSize?: number;
+  /** how to yield between chunks (default: a macrotask, so the UI can paint) */
+  yieldFn?: () => Promise<void>;
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
+/** Runs `fn` on every item, yielding between chunks so a 10,000-record export does not freeze the page. */
+export async function forEachChunked<T>(items: readonly T[], fn: (item: T, index: number) => void, opts: ChunkOptions = {}): Promise<void> {
+  const size = opts.chunkSize ?? 200;
+  const pause = opts.yieldFn ?? macrotask;
+  for (let start = 0; start < items.length; start += size) {
+    const end = Math.min(items.length, start + size);
+    for (let i = start; i < end; i++) fn(items[i], i);
+    opts.onProgress?.(end, items.length);
+    if (end < items.length) await pause();
+  }
+  if (items.length === 0) opts.onProgress?.(0, 0);
+}

@@ -1,0 +1,44 @@
+import type { ReportRecord } from '../record';
+import { forEachChunked, type ChunkOptions } from './chunked';
+import { LONG_HEADER, WIDE_HEADER, escapeFormula, longRows, wideRow, type CellValue } from './rows';
+
+/**
+ * CSV exports (SPEC §5): UTF-8 with BOM, CRLF line ends, RFC 4180 quoting; text cells are escaped
+ * against formula injection, numbers stay plain numbers (so -223 is written as -223).
+ */
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+export function csvField(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = escapeFormula(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: CellValue[]): string {
+  return values.map(csvField).join(',');
+}
+
+/**
+ * Long CSV: one row per report × key. Returned as parts (one per report) so that a 10,000-report
+ * export becomes a Blob without ever being one giant string.
+ */
+export async function toCsvLongParts(records: readonly ReportRecord[], opts?: ChunkOptions): Promise<string[]> {
+  const parts = [BOM + csvLine(LONG_HEADER) + CRLF];
+  await forEachChunked(records, (r) => {
+    parts.push(longRows(r).map((row) => csvLine(row) + CRLF).join(''));
+  }, opts);
+  return parts;
+}
+
+/** Wide CSV: one row per report, one column per key (as parts, like the long one). */
+export async function toCsvWideParts(records: readonly ReportRecord[], opts?: ChunkOptions): Promise<string[]> {
+  const parts = [BOM + csvLine(WIDE_HEADER) + CRLF];
+  await forEachChunked(records, (r) => parts.push(csvLine(wideRow(r)) + CRLF), opts);
+  return parts;
+}
+
+export const toCsvLong = async (records: readonly ReportRecord[], opts?: ChunkOptions) => (await toCsvLongParts(records, opts)).join('');
+export const toCsvWide = async (records: readonly ReportRecord[], opts?: ChunkOptions) => (await toCsvWideParts(records, opts)).join('');

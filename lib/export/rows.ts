@@ -1,0 +1,53 @@
+import { ALL_KEYS, keyInfo } from '../keys';
+import { tally, type ReportRecord } from '../record';
+
+/**
+ * The table shapes shared by CSV and XLSX: a cell is a number (typed, written as a number), text
+ * (escaped against formula injection by the writer), or empty.
+ */
+export type CellValue = string | number | null;
+
+export const LONG_HEADER = ['report_id', 'agency', 'year', 'format', 'url', 'section', 'key', 'label', 'value', 'raw'];
+export const WIDE_META = ['report_id', 'agency', 'year', 'format', 'status', 'url', 'title', 'savedAt', 'pass', 'fail', 'skip'];
+export const WIDE_HEADER = [...WIDE_META, ...ALL_KEYS, 'failing_checks'];
+export const CHECKS_HEADER = ['report_id', 'agency', 'year', 'check', 'status', 'lhs', 'rhs', 'diff', 'reason'];
+
+const ORDER = new Map(ALL_KEYS.map((k, i) => [k, i]));
+
+/** The record's keys in catalogue order (unknown keys last, alphabetically). */
+export function orderedKeys(r: ReportRecord): string[] {
+  return Object.keys(r.values).sort((a, b) => {
+    const ia = ORDER.get(a) ?? Infinity;
+    const ib = ORDER.get(b) ?? Infinity;
+    return ia === ib ? (a < b ? -1 : a > b ? 1 : 0) : ia - ib;
+  });
+}
+
+/** One row per report × key present in `values`. */
+export function longRows(r: ReportRecord): CellValue[][] {
+  return orderedKeys(r).map((key) => {
+    const info = keyInfo(key);
+    return [r.id, r.agency, r.year, r.format, r.url, info?.section ?? null, key, info?.label ?? null, r.values[key], r.cells[key]?.raw ?? null];
+  });
+}
+
+/** One row per report: metadata, one column per key (ALL_KEYS order), then the failing check ids. */
+export function wideRow(r: ReportRecord): CellValue[] {
+  const t = tally(r.checks);
+  const failing = r.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(' ');
+  return [
+    r.id, r.agency, r.year, r.format, r.status, r.url, r.title, r.savedAt, t.pass, t.fail, t.skip,
+    ...ALL_KEYS.map((k) => r.values[k] ?? null),
+    failing,
+  ];
+}
+
+/** One row per check. */
+export function checkRows(r: ReportRecord): CellValue[][] {
+  return r.checks.map((c) => [r.id, r.agency, r.year, c.id, c.status, c.lhs, c.rhs, c.diff, c.reason ?? null]);
+}
+
+/** A text cell that a spreadsheet would run as a formula gets a leading `'` (OWASP CSV injection advice). */
+export function escapeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+
+/** User settings, kept in browser.storage.local under one key and validated on every read. */
+export const SettingsSchema = z.object({
+  /** save every detected report automatically (one record per canonical URL) */
+  autoSave: z.boolean().default(true),
+  language: z.enum(['zh_CN', 'en']).default('zh_CN'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Language = Settings['language'];
+
+const KEY = 'settings';
+
+/** Parses whatever is stored; a missing or damaged value falls back to the defaults field by field. */
+export function parseSettings(raw: unknown): Settings {
+  const obj = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const out = SettingsSchema.parse({});
+  const autoSave = SettingsSchema.shape.autoSave.safeParse(obj.autoSave);
+  const language = SettingsSchema.shape.language.safeParse(obj.language);
+  if (autoSave.success) out.autoSave = autoSave.data;
+  if (language.success) out.language = language.data;
+  return out;
+}
+
+export async function getSettings(): Promise<Settings> {
+  const got = await browser.storage.local.get(KEY);
+  return parseSettings(got[KEY]);
+}
+
+export async function setSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = parseSettings({ ...(await getSettings()), ...patch });
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+/** Calls `onChange` whenever the settings change (from any context); returns the unsubscribe. */
+export function watchSettings(onChange: (s: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) onChange(parseSettings(changes[KEY].newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
