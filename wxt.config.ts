@@ -5,7 +5,8 @@ import preact from '@preact/preset-vite';
 // Permissions: the content script runs on *://*.gov.cn/* only (its match pattern is the only host
 // access); the context menu "用年报透镜检查此页" reaches other pages through activeTab + scripting.
 export default defineConfig({
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // no global webextension-polyfill: only the background imports it (see entrypoints/background.ts),
+  // so every page's content script stays small
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

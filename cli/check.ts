@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scanPage } from '../lib/scan';
+import { checkPage } from '../lib/check-page';
 import { parseHtml } from './dom';
 import { readPage } from './read-page';
 
@@ -47,7 +47,7 @@ export async function checkFile(file: string): Promise<Record<string, unknown>> 
       doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
       doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
       file;
-    return { file, ...scanPage(doc, canonical.trim() || file).outcome };
+    return { file, ...checkPage(doc, canonical.trim() || file).outcome };
   } catch (e) {
     return { file, error: `无法解析页面：${(e as Error).message}` };
   }

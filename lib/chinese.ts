@@ -1,33 +1,26 @@
-import { ConverterFactory } from 'opencc-js/core';
-import TSPhrases from 'opencc-js/dict/TSPhrases';
-import TSCharacters from 'opencc-js/dict/TSCharacters';
-import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import TWVariantsRevPhrases from 'opencc-js/dict/TWVariantsRevPhrases';
+import { T2S_FROM, T2S_PHRASES, T2S_TO } from './t2s-table';
 
 /**
- * Traditional → simplified Chinese (OpenCC's t2s character and phrase tables, Taiwan variants first),
- * plus the removal of the pinyin runs that some converters leave after characters: `結(jié)轉(zhuǎn)`.
+ * Traditional → simplified for matching, and removal of converter pinyin runs (`結(jié)轉(zhuǎn)`).
+ * The character map (lib/t2s-table.ts, generated from OpenCC) covers the characters the core matches
+ * on — labels, headings, units — so the page-side bundle stays small. Names (the agency) get OpenCC's
+ * full conversion in `chinese-full.ts`, on the CLI and in the background.
  */
 
-let converter: ((s: string) => string) | undefined;
+const MAP = new Map<string, string>();
+const from = [...T2S_FROM];
+const to = [...T2S_TO];
+from.forEach((ch, i) => MAP.set(ch, to[i]));
+const PHRASES = new Map(T2S_PHRASES);
+const PHRASE_RE = new RegExp(T2S_PHRASES.map(([f]) => f).join('|'), 'g');
+const PHRASE_STARTS = [...new Set(T2S_PHRASES.map(([f]) => f[0]))].join('');
+const TRADITIONAL = new RegExp(`[${T2S_FROM}${PHRASE_STARTS}]`);
+const TRADITIONAL_ALL = new RegExp(`[${T2S_FROM}]`, 'g');
 
-/** Characters common in report pages that exist only in traditional script: a cheap pre-test. */
-const TRADITIONAL_HINT =
-  /[開報處請數總計結轉與區機關審條項規範許強費採購復議訴訟據經發佈務屬護時會辦機構職業現處廢製華東圖書體為們國內實應對們級點網題單決義]/;
-
-export function hasTraditional(text: string): boolean {
-  return TRADITIONAL_HINT.test(text);
-}
-
-/**
- * Converts to simplified characters. Long text is converted only when it shows traditional
- * characters (cheap on the usual simplified page); `always` converts regardless (short labels).
- */
-export function toSimplified(text: string, always = false): string {
-  if (!always && !hasTraditional(text)) return text;
-  if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) return text;
-  converter ??= ConverterFactory([TWVariantsRevPhrases, TWVariantsRev], [TSPhrases, TSCharacters]);
-  return converter(text);
+/** Converts the characters the core matches on to simplified; other characters are left as they are. */
+export function toSimplified(text: string): string {
+  if (!TRADITIONAL.test(text)) return text;
+  return text.replace(PHRASE_RE, (p) => PHRASES.get(p) ?? p).replace(TRADITIONAL_ALL, (ch) => MAP.get(ch) ?? ch);
 }
 
 const PINYIN_RUN =

@@ -4,6 +4,33 @@ import { normalizeLabel } from './text';
 
 export type SectionKind = 'active' | 'apply' | 'review';
 
+interface LabelVerdict {
+  jigou: boolean;
+  apply: boolean;
+  block: boolean;
+  review: boolean;
+  active: boolean;
+}
+
+/** What a label says about its table, memoised: labels repeat across tables and pages. */
+const verdicts = new Map<string, LabelVerdict>();
+
+function verdictOf(label: string): LabelVerdict {
+  let v = verdicts.get(label);
+  if (v) return v;
+  const block = reviewBlock(label) !== undefined;
+  v = {
+    jigou: label.includes('勾稽关系'),
+    apply: applyRow([label]) !== undefined || (applicantColumn(label) ?? 'total') !== 'total',
+    block,
+    review: block || reviewColumn(label) !== undefined,
+    active: activeRow(label) !== undefined || activeColumn(label) !== undefined || articleOf(label) !== undefined,
+  };
+  if (verdicts.size > 20_000) verdicts.clear();
+  verdicts.set(label, v);
+  return v;
+}
+
 /**
  * Which report section a table holds, judged from its own short cell labels (never from prose, so a
  * layout table wrapping the article is not mistaken for a report table). Undefined: not a report table.
@@ -19,13 +46,12 @@ export function classify(grid: Grid, continuesApply = false): SectionKind | unde
     for (const cell of grid.cells) {
       const text = cell.text;
       if (!text || text.length > 120) continue;
-      const label = normalizeLabel(text);
-      if (label.includes('勾稽关系')) jigou = true;
-      if (applyRow([label]) || (applicantColumn(label) ?? 'total') !== 'total') apply++;
-      const block = reviewBlock(label);
-      if (block) blocks++;
-      if (block || reviewColumn(label)) review++;
-      if (activeRow(label) || activeColumn(label) || articleOf(label)) active++;
+      const v = verdictOf(normalizeLabel(text));
+      if (v.jigou) jigou = true;
+      if (v.apply) apply++;
+      if (v.block) blocks++;
+      if (v.review) review++;
+      if (v.active) active++;
     }
   }
   if (jigou || apply >= 4) return 'apply';

@@ -17,6 +17,7 @@ export interface Detection {
 
 const TITLE_RE = /(政府信息公开|政务信息公开|信息公开|政府信息公开工作)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
 const NEGATIVE_TITLE = /格式|通知|印发|编制|编写|解读|一图读懂|图读|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|申请表|发布|公布|转发|目录|栏目|专题|列表|汇总表/;
+const MAY_NAME_REPORT = /[报報][告吿]|年[报報]|公[开開]/;
 const YEAR_TITLE = /((?:19|20)\d{2})\s*年(?:度)?/;
 
 const ANCHORS = ['本列数据的勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理', '未经复议直接起诉', '第二十条第'];
@@ -65,6 +66,7 @@ function pickTitle(root: ParentNode): { hit?: Candidate; first: string } {
     const raw = raw0.trim();
     if (!raw || raw.length > 300) continue;
     first ||= raw;
+    if (!MAY_NAME_REPORT.test(stripPinyin(raw))) continue; // cheap test before normalising
     const norm = normalizeText(raw);
     if (!isReportTitle(norm)) continue;
     if (YEAR_TITLE.test(norm)) return { hit: { raw, norm }, first };

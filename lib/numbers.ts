@@ -18,10 +18,11 @@ const COUNT_UNIT = '(?:件|项|項|条|條|笔|筆|个|個|宗|次|份|家|人|�
 const PLAIN = new RegExp(`^([+\\-−]?)(\\d+(?:\\.\\d+)?)${COUNT_UNIT}?$`);
 const MONEY = /^([+\-−]?)(\d+(?:\.\d+)?)(?:\(?(万元|萬元|元)\)?)?$/;
 const CHANGE_WORD = new RegExp(`^(增加|增|减少|减|減少|減|新增|净增|淨增|净减|淨減)(\\d+(?:\\.\\d+)?)${COUNT_UNIT}?$`);
+const ASCII = /^[\x00-\x7f]*$/;
 const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\ufeff]+/g;
 
 function clean(raw: string): string {
-  let s = raw.normalize('NFKC').replace(WHITESPACE, '');
+  let s = (ASCII.test(raw) ? raw : raw.normalize('NFKC')).replace(WHITESPACE, '');
   // thousands separators between digit groups: 1,234 1，234 (NFKC turns ， into ,)
   if (s.includes(',')) s = s.replace(/(\d),(?=\d{3}(?:\D|$))/g, '$1');
   return s;

@@ -6,8 +6,9 @@ import { z } from 'zod';
  * with these schemas; types come from `z.infer`.
  */
 
-export const EXTRACTOR_VERSION = '1.0.0';
-export const EXPORT_SCHEMA = 'nianbao-lens/report@1';
+export { EXTRACTOR_VERSION, EXPORT_SCHEMA } from './version';
+export { tally } from './tally';
+import { EXPORT_SCHEMA } from './version';
 
 export const FormatSchema = z.enum(['2019', '2021', 'legacy', 'unknown']);
 export type Format = z.infer<typeof FormatSchema>;
@@ -108,10 +109,3 @@ export const ExportFileSchema = z.object({
   reports: z.array(RecordSchema),
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
-
-/** Counts of check outcomes. */
-export function tally(checks: readonly Check[]): Record<CheckStatus, number> {
-  const t = { pass: 0, fail: 0, skip: 0 };
-  for (const c of checks) t[c.status]++;
-  return t;
-}

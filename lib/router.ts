@@ -1,3 +1,4 @@
+import { toSimplifiedFull } from './chinese-full';
 import { browser, type Browser } from 'wxt/browser';
 import { db, deleteReports, mergeReports } from './db';
 import { parseImport } from './export/import';
@@ -64,7 +65,8 @@ async function answer(msg: Exclude<Message, { type: 'scan-result' | 'rescan' | '
 async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, sender: Sender): Promise<void> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return;
-  const { outcome } = msg;
+  // the page-side scan maps only the characters it matches on: store the agency fully simplified
+  const outcome = msg.outcome.isReport && msg.outcome.agency ? { ...msg.outcome, agency: toSimplifiedFull(msg.outcome.agency) } : msg.outcome;
   const topFrame = (sender.frameId ?? 0) === 0;
   const current = await getTabState(tabId);
   // a frame that is not a report never hides the report found by the page or another frame

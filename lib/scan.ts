@@ -6,17 +6,40 @@ import { hash53 } from './hash';
 import { mapActive, type ActiveState } from './map-active';
 import { mapApply, type ApplyState } from './map-apply';
 import { mapReview } from './map-review';
-import { EXTRACTOR_VERSION, RecordSchema, type Check, type Format, type ReportRecord, type ScanOutcome, type Status } from './record';
+import type { Check, Format, ReportRecord, ScanOutcome, Status } from './record';
+import { EXTRACTOR_VERSION } from './version';
 import { Sink } from './sink';
 
 /**
- * The pipeline: page → detection → report tables → stable keys → checks → a zod-validated record.
- * Pure: it reads only the DOM it is given, so it runs alike in the content script, the CLI and tests.
+ * The pipeline: page → detection → report tables → stable keys → checks → a record of the shape
+ * `RecordSchema` defines. Pure: it reads only the DOM it is given, so it runs alike in the content
+ * script, the CLI and tests. It does not validate (that would put zod in every page's bundle): the
+ * record is zod-validated at each trust boundary — `checkPage` (CLI, tests), the background on receipt.
  */
 
 export interface ScanOptions {
   /** true when an element is not visible; default: `hidden` attribute or inline display:none/visibility:hidden */
   isHidden?: IsHidden;
+  /** full 繁→简 for the agency name (OpenCC: `toSimplifiedFull`); the page-side default maps only the core's vocabulary */
+  simplifyName?: (name: string) => string;
+  /** for the benchmark: time spent per stage is added to `stages[name]`, read with `clock` */
+  stages?: Partial<Record<ScanStage, number>>;
+  clock?: () => number;
+}
+
+export const SCAN_STAGES = ['detect', 'tables', 'grids', 'classify', 'map', 'checks', 'record'] as const;
+export type ScanStage = (typeof SCAN_STAGES)[number];
+
+/** `mark(stage)` charges the time since the previous mark to `stage`; a no-op without a clock. */
+function stageTimer(opts: ScanOptions): (stage: ScanStage) => void {
+  const { stages, clock } = opts;
+  if (!stages || !clock) return () => {};
+  let last = clock();
+  return (stage) => {
+    const now = clock();
+    stages[stage] = (stages[stage] ?? 0) + (now - last);
+    last = now;
+  };
 }
 
 export interface AnnotatedTable {
@@ -68,8 +91,10 @@ function bodyOf(root: ParentNode): ParentNode {
 
 export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}): ScanResult {
   const isHidden = opts.isHidden ?? inlineHidden;
+  const mark = stageTimer(opts);
   const body = bodyOf(root);
   const found = detect(root, () => body.textContent ?? '');
+  mark('detect');
   const empty = { tables: [], cellElements: new Map<string, Element>() };
   if (!found.isReport) return { ...empty, outcome: { isReport: false, url: url.slice(0, 4000), title: found.title.slice(0, 1000), reason: found.reason } };
 
@@ -79,17 +104,22 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   const activeState: ActiveState = {};
   const all = Array.from('getElementsByTagName' in body ? (body as Element).getElementsByTagName('table') : body.querySelectorAll('table'));
   const layoutCells = cellsHoldingTables(all);
+  mark('tables');
   for (const el of all) {
     if (hiddenWithAncestors(el, isHidden)) continue;
+    mark('tables');
     const grid: Grid = buildGrid(el, isHidden, (cell) => layoutCells.has(cell));
+    mark('grids');
     const continuesApply = applyState.previousKey !== undefined && applyState.previousKey !== 'carried_forward';
     const section = classify(grid, continuesApply);
+    mark('classify');
     if (!section) continue;
     const index = tables.length;
     tables.push({ index, element: el, section });
     if (section === 'apply') mapApply(grid, index, sink, applyState);
     else if (section === 'review') mapReview(grid, index, sink);
     else mapActive(grid, index, sink, activeState);
+    mark('map');
   }
 
   const year = found.year !== null && found.year >= 1990 && found.year <= 2100 ? found.year : null;
@@ -100,6 +130,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
     const defs = CHECKS[format];
     const reasons = nullBlankTotals(defs, sink.values, sink.blank);
     checks = evaluate(defs, sink.values, reasons);
+    mark('checks');
   } else if (format === 'legacy') {
     notes.push('2019 年以前的旧版报告没有全国统一的勾稽关系');
   } else if (!tables.length) {
@@ -109,7 +140,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
     id: `r${hash53(url)}`,
     url: url.slice(0, 4000),
     title: found.title.slice(0, 1000),
-    agency: found.agency?.slice(0, 200) ?? null,
+    agency: found.agency ? (opts.simplifyName?.(found.agency) ?? found.agency).slice(0, 200) : null,
     year,
     format,
     isReport: true,
@@ -126,7 +157,8 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
     savedAt: null,
     extractorVersion: EXTRACTOR_VERSION,
   };
-  return { outcome: RecordSchema.parse(record), tables, cellElements: sink.elements };
+  mark('record');
+  return { outcome: record, tables, cellElements: sink.elements };
 }
 
 function decideFormat(tables: number, fromTables: '2019' | '2021' | undefined, year: number | null): Format {

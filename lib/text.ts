@@ -23,7 +23,7 @@ const cache = new Map<string, string>();
 export function normalizeLabel(raw: string): string {
   let out = cache.get(raw);
   if (out !== undefined) return out;
-  out = toSimplified(stripPinyin(raw), true).normalize('NFKC').replace(QUOTES, '"').replace(WHITESPACE, '');
+  out = toSimplified(stripPinyin(raw)).normalize('NFKC').replace(QUOTES, '"').replace(WHITESPACE, '');
   for (const [re, to] of REPAIRS) out = out.replace(re, to);
   if (cache.size > 20_000) cache.clear();
   cache.set(raw, out);

@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import { scanPage } from '@/lib/scan';
-import { RescanMessage } from '@/lib/messaging';
 import { startLens, type Lens } from '@/lib/content/start-lens';
+import { runtime } from '@/lib/content/runtime';
 
 /**
  * Wiring only: runs on every *.gov.cn page, and the same bundle is injected by the context menu
@@ -29,7 +28,7 @@ export default defineContentScript({
       {
         scan: scanPage,
         send: (outcome, scanMs) => {
-          browser.runtime.sendMessage({ type: 'scan-result', outcome, scanMs }).catch(() => {});
+          runtime.sendMessage({ type: 'scan-result', outcome, scanMs }).catch(() => {});
         },
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         clearTimeout: (id) => clearTimeout(id),
@@ -39,11 +38,12 @@ export default defineContentScript({
     );
     win[FLAG] = lens;
     const onMessage = (msg: unknown) => {
-      if (RescanMessage.safeParse(msg).success) lens.rescan(true);
+      // only the extension itself can message a content script; a plain shape test keeps zod off the page
+      if ((msg as { type?: unknown } | null)?.type === 'rescan') lens.rescan(true);
     };
-    browser.runtime.onMessage.addListener(onMessage);
+    runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
+      runtime.onMessage.removeListener(onMessage);
       lens.stop();
       delete win[FLAG];
     });

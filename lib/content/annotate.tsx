@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { ScanResult } from '../scan';
 import type { ReportRecord } from '../record';
-import { tally } from '../record';
+import { tally } from '../tally';
 import { SummaryPanel } from '../../components/overlay/summary-panel';
 import { TableBadge } from '../../components/overlay/table-badge';
 import { CheckTooltip } from '../../components/overlay/check-tooltip';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/dom';
-import { scanPage } from '../../lib/scan';
+import { checkPage as scanPage } from '../../lib/check-page';
 
 const page = (title: string, body: string) => parseHtml(`<html><head><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`);
 const STRUCTURE = '<p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p>';

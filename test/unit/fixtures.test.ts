@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { parseHtml } from '../../cli/dom';
 import { APPLICANT_COLUMNS, APPLY_ROWS, KEYS, REVIEW_BLOCKS, type Edition } from '../../lib/keys';
 import { NotReportSchema, RecordSchema, type Check, type ReportRecord } from '../../lib/record';
-import { scanPage, type ScanResult } from '../../lib/scan';
+import { checkPage as scanPage } from '../../lib/check-page';
+import type { ScanResult } from '../../lib/scan';
 
 const REPORTS = fileURLToPath(new URL('../fixtures/reports/', import.meta.url));
 const NON_REPORTS = fileURLToPath(new URL('../fixtures/non-reports/', import.meta.url));

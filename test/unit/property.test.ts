@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../cli/dom';
 import { ACTIVE_ITEMS, KEYS, type Edition } from '../../lib/keys';
 import { RecordSchema, type ReportRecord } from '../../lib/record';
-import { scanPage } from '../../lib/scan';
+import { checkPage as scanPage } from '../../lib/check-page';
 import {
   NAMED_LAYOUTS,
   checkedKeys,
