@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { RecordSchema, tally, type ReportRecord } from './record';
 
 /**
@@ -25,15 +25,89 @@ export interface ReportSummary {
   failing: string[];
 }
 
+/** A row that no longer parses as a record after a schema upgrade: kept aside, never silently dropped. */
+export interface QuarantinedRow {
+  seq?: number;
+  /** the row's id when it had a string one */
+  id: string | null;
+  /** the row as it was stored, as JSON */
+  raw: string;
+  /** the first zod issue, as a readable line */
+  error: string;
+  /** the schema version whose upgrade set it aside */
+  fromVersion: number;
+  at: string;
+}
+
+/**
+ * The schema history. A shipped version is never edited: a change adds a version with its upgrade,
+ * a fixture of the previous version (test/fixtures/db/) and a test (test/unit/db-migration.test.ts).
+ */
+export const STORES_V1 = {
+  reports: 'id, url, agency, year, format, status, savedAt',
+  summaries: 'id, savedAt',
+} as const;
+
+/**
+ * v2: `[agency+year]` on reports and summaries (to join one agency across years for cross-year checks),
+ * `contentHash` on reports (to find the same report under another URL), and `quarantine`.
+ */
+export const STORES_V2 = {
+  reports: 'id, url, agency, year, format, status, savedAt, contentHash, [agency+year]',
+  summaries: 'id, savedAt, [agency+year]',
+  quarantine: '++seq, id',
+} as const;
+
 export class NianbaoDb extends Dexie {
   reports!: EntityTable<ReportRecord, 'id'>;
   summaries!: EntityTable<ReportSummary, 'id'>;
+  quarantine!: EntityTable<QuarantinedRow, 'seq'>;
   constructor(name = 'nianbao-lens') {
     super(name);
-    this.version(1).stores({
-      reports: 'id, url, agency, year, format, status, savedAt',
-      summaries: 'id, savedAt',
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2).upgrade((tx) => revalidateReports(tx, 1));
+  }
+}
+
+/**
+ * Upgrade step: every stored report is parsed again with `RecordSchema` (rows written by an older
+ * version are untrusted input). A row that parses is written back as parsed; one that does not moves
+ * to `quarantine` with its raw JSON and the reason. `summaries` is rebuilt from the valid rows.
+ */
+export async function revalidateReports(tx: Transaction, fromVersion: number, now = new Date()): Promise<{ kept: number; quarantined: number }> {
+  const summaries: ReportSummary[] = [];
+  const bad: QuarantinedRow[] = [];
+  // a cursor, not toArray(): 10,000 full reports need not sit in the worker's memory at once
+  await tx.table('reports').toCollection().modify((row: unknown, ref: { value?: unknown }) => {
+    const parsed = RecordSchema.safeParse(row);
+    if (parsed.success) {
+      ref.value = parsed.data;
+      summaries.push(summarize(parsed.data));
+      return;
+    }
+    const issue = parsed.error.issues[0];
+    const id = (row as { id?: unknown })?.id;
+    bad.push({
+      id: typeof id === 'string' ? id : null,
+      raw: safeJson(row),
+      error: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      fromVersion,
+      at: now.toISOString(),
     });
+    delete ref.value;
+  });
+  if (bad.length) await tx.table('quarantine').bulkAdd(bad);
+  await tx.table('summaries').clear();
+  await tx.table('summaries').bulkPut(summaries);
+  if (bad.length) console.warn(`[nianbao-lens] upgrade from v${fromVersion}: ${bad.length} stored report(s) no longer valid, moved to quarantine`);
+  return { kept: summaries.length, quarantined: bad.length };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }
 
