@@ -21,3 +21,14 @@ export function num(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
+
+/** The URL when it is a web page (http/https), else undefined: an imported record's `javascript:` or
+ * `data:` URL must never become a clickable link. */
+export function webUrl(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import type { ReportSummary } from '@/lib/db';
 import type { SortKey } from '@/lib/history-query';
-import { dateTime } from './format';
+import { dateTime, webUrl } from './format';
 import { useT } from './i18n-context';
 
 interface Props {
@@ -62,7 +62,7 @@ export function HistoryTable({ rows, sort, desc, selected, onSort, onToggle, onT
             </td>
             <td class="nowrap">{dateTime(r.savedAt)}</td>
             <td onClick={(e) => e.stopPropagation()}>
-              <a href={r.url} target="_blank" rel="noopener noreferrer">{t('open')}</a>
+              {webUrl(r.url) && <a href={webUrl(r.url)} target="_blank" rel="noopener noreferrer">{t('open')}</a>}
             </td>
           </tr>
         ))}

@@ -2,7 +2,7 @@ import { keyInfo, type Section } from '@/lib/keys';
 import type { ReportRecord } from '@/lib/record';
 import { orderedKeys } from '@/lib/export/rows';
 import { CheckTable } from './check-table';
-import { dateTime, num } from './format';
+import { dateTime, num, webUrl } from './format';
 import { useT } from './i18n-context';
 
 const SECTIONS: (Section | 'other')[] = ['active', 'apply', 'review', 'other'];
@@ -19,7 +19,11 @@ export function ReportDetail({ record, onClose }: { record: ReportRecord; onClos
           <button type="button" data-testid="close-detail" onClick={onClose}>{t('close')}</button>
         </header>
         <p class="muted">
-          <a href={record.url} target="_blank" rel="noopener noreferrer">{record.title || record.url}</a>
+          {webUrl(record.url) ? (
+            <a href={webUrl(record.url)} target="_blank" rel="noopener noreferrer">{record.title || record.url}</a>
+          ) : (
+            <span>{record.title || record.url}</span>
+          )}
         </p>
         <p class="muted">
           {t('edition')}: {t(`format_${record.format}`)} · {t('status')}: {t(`status_${record.status}`)} · {t('saved')}: {dateTime(record.savedAt)}

@@ -198,6 +198,15 @@ describe('options page', () => {
     assert.match(await options.textContent('[data-testid="import-message"]') ?? '', /文件已损坏/);
     await options.setInputFiles('[data-testid="import-json"]', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","version":"1"}') });
     await options.waitForFunction(() => /不是年报透镜导出的文件/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''));
+    // a real export cut short, and valid JSON where one of three new records is invalid: nothing is added
+    const full = JSON.stringify(exported);
+    await options.setInputFiles('[data-testid="import-json"]', { name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(full.slice(0, Math.floor(full.length / 2))) });
+    await options.waitForFunction(() => /文件已损坏：不是有效的 JSON/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''));
+    const fresh = (n: number, over: object = {}) => ({ ...exported.reports[0], id: `imported${n}`, url: `http://www.imported${n}.gov.cn/r.html`, ...over });
+    const oneBad = { ...exported, reports: [fresh(1), fresh(2, { year: '2020年' }), fresh(3)] };
+    await options.setInputFiles('[data-testid="import-json"]', { name: 'one-bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(oneBad)) });
+    await options.waitForFunction(() => /文件已损坏：reports\.1\.year/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''));
+    assert.equal(await savedCount(), PAGES.length);
     assert.equal(await options.locator(ROW).count(), PAGES.length);
   });
 

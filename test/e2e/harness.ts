@@ -12,7 +12,7 @@ import { startFixtureServer, type FixtureServer } from './server';
  *   const h = await launchExtension();
  *   const page = await h.open('reports/x.html');          // http://www.example.gov.cn/reports/x.html
  *   await h.badgeText(await h.tabIdOf(page));
- *   h.assertNoForeignRequests(); await h.close();
+ *   await h.close();                                      // throws if a request left the fixture server
  */
 
 // The service worker's own global, inside sw.evaluate (no @types/chrome in this project).
@@ -145,10 +145,12 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Harness
     assertNoForeignRequests() {
       if (foreignRequests.length) throw new Error(`requests left the fixture server:\n${foreignRequests.join('\n')}`);
     },
+    /** closes everything, then fails (throws) if any request left the fixture server: every spec's `after` asserts privacy */
     async close() {
       await context.close().catch(() => {});
       if (!opts.server) await server.close();
       await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+      harness.assertNoForeignRequests();
     },
   };
   return harness;
