@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { launchExtension, ROOT, type Harness } from './harness';
+import { parseCsv } from '../support/csv';
 
 /**
  * What a researcher does with the saved reports (SPEC §5, §7): read the popup on a report, find the
@@ -39,24 +40,6 @@ async function download(page: Page, testid: string): Promise<{ name: string; byt
   return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
 }
 
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  return rows;
-}
 
 before(async () => {
   h = await launchExtension();

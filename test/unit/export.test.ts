@@ -8,28 +8,10 @@ import { parseImport } from '../../lib/export/import';
 import { toXlsx } from '../../lib/export/xlsx';
 import { LONG_HEADER, WIDE_HEADER } from '../../lib/export/rows';
 import { makeRecord, makeRecords } from './_records';
+import { parseCsv } from '../support/csv';
 
 const noYield = { yieldFn: async () => {} };
 
-/** Minimal RFC 4180 reader, to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += ch;
-  }
-  return rows;
-}
 
 describe('CSV fields', () => {
   it.each([
