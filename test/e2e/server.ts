@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { VARIANTS } from './variants';
 
 /**
  * The e2e fixture server: serves test/fixtures/** on 127.0.0.1 (a free port) for ANY Host header, so
@@ -62,7 +63,10 @@ export async function startFixtureServer(root = FIXTURES_DIR, port = 0): Promise
       return;
     }
     try {
-      const body = await readFile(path.endsWith('/') ? join(file, 'index.html') : file);
+      const variant = VARIANTS[path.replace(/^\/+/, '')];
+      const body = variant
+        ? variant.make(await readFile(join(root, variant.base), 'utf8'))
+        : await readFile(path.endsWith('/') ? join(file, 'index.html') : file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'cache-control': 'no-store',
