@@ -9,7 +9,7 @@ import { Pager } from '@/components/pager';
 import { ReportDetail } from '@/components/report-detail';
 import { SettingsPanel } from '@/components/settings-panel';
 import { db } from '@/lib/db';
-import { DEFAULT_QUERY, queryHistory, type HistoryQuery, type SortKey } from '@/lib/history-query';
+import { DEFAULT_QUERY, PAGE_SIZE, queryHistory, type HistoryPage, type HistoryQuery, type SortKey } from '@/lib/history-query';
 import { translator } from '@/lib/i18n';
 import { importFile } from '@/lib/import-file';
 import { sendMessage } from '@/lib/messaging';
@@ -17,15 +17,31 @@ import type { ReportRecord } from '@/lib/record';
 import { useExport } from '@/lib/use-export';
 import { useLiveQuery } from '@/lib/use-live-query';
 import { useSettings } from '@/lib/use-settings';
+import { useFirstPage, type FirstPage } from './use-first-page';
 import { useSelection } from './use-selection';
+
+/** The default view's first page while the full list loads (counts known, years not yet). */
+function firstPageView(first: FirstPage): HistoryPage {
+  return { rows: first.rows, matched: first.total, pages: Math.max(1, Math.ceil(first.total / PAGE_SIZE)), page: 0, years: [] };
+}
 
 /** Wiring of the options page: history from Dexie (summaries, live), writes through the background. */
 export function App() {
   const settings = useSettings();
   const t = useMemo(() => translator(settings?.language ?? 'zh_CN'), [settings?.language]);
-  const all = useLiveQuery(() => db.summaries.toArray());
+  // first paint from the `savedAt` index (a few ms), then every summary (hundreds of ms with 10,000
+  // reports), read once that page is on screen so the two do not compete for the main thread
+  const first = useFirstPage();
+  const [loadAll, setLoadAll] = useState(false);
+  useEffect(() => {
+    if (first === undefined || loadAll) return;
+    if (first === null) setLoadAll(true);
+    else requestAnimationFrame(() => setTimeout(() => setLoadAll(true)));
+  }, [first]);
+  const all = useLiveQuery(() => (loadAll ? db.summaries.toArray() : Promise.resolve(undefined)), [loadAll]);
   const [query, setQuery] = useState<HistoryQuery>(DEFAULT_QUERY);
-  const view = useMemo(() => queryHistory(all ?? [], query), [all, query]);
+  const view = useMemo(() => (!all && first && query === DEFAULT_QUERY ? firstPageView(first) : queryHistory(all ?? [], query)), [all, first, query]);
+  const total = all?.length ?? first?.total;
   const selection = useSelection(all);
   const [confirming, setConfirming] = useState(false);
   const [detail, setDetail] = useState<ReportRecord | null>(null);
@@ -62,18 +78,18 @@ export function App() {
           <h1>{t('appName')} · {t('history')}</h1>
         </header>
         <section class="toolbar">
-          <ExportBar onExport={exporter.start} progress={exporter.progress} message={exporter.message} disabled={!all?.length} />
+          <ExportBar onExport={exporter.start} progress={exporter.progress} message={exporter.message} disabled={!total} />
           <ImportButton busy={importing} message={notice} onFile={runImport} />
         </section>
         <HistoryFilters query={query} years={view.years} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
         <div class="table-bar">
-          <span data-testid="history-count">{t('rows', { count: all?.length ?? 0, shown: view.matched })}</span>
+          <span data-testid="history-count">{t('rows', { count: total ?? 0, shown: view.matched })}</span>
           <span>{selection.selected.size > 0 && t('selected', { count: selection.selected.size })}</span>
           <button type="button" class="danger" data-testid="delete-selected" disabled={selection.selected.size === 0} onClick={() => setConfirming(true)}>
             {t('deleteSelected')}
           </button>
         </div>
-        {all && all.length === 0 ? (
+        {total === 0 ? (
           <p class="empty">{t('empty')}</p>
         ) : (
           <HistoryTable rows={view.rows} sort={query.sort} desc={query.desc} selected={selection.selected} onSort={sortBy} onToggle={selection.toggle} onToggleAll={selection.setMany} onOpen={openDetail} />
