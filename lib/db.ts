@@ -175,25 +175,32 @@ export async function deleteReports(ids: string[], target: NianbaoDb = db): Prom
   });
 }
 
-/** Every saved report, validated (rows written by an older version are parsed, broken ones skipped). */
+/**
+ * Every saved report, in pages of 100 (a page of large records is ~4 MB to deserialize: small pages keep
+ * the page responsive). Rows are not parsed again with zod here: every write is validated (the background
+ * parses scans and imports, the v2 upgrade re-validated every older row and quarantined the broken ones),
+ * and parsing 10,000 records cost ~5 s; a cheap shape test still skips a row that is not a record.
+ */
 export async function readAllReports(target: NianbaoDb = db, onProgress?: (done: number, total: number) => void): Promise<ReportRecord[]> {
   const total = await target.reports.count();
   const out: ReportRecord[] = [];
-  const PAGE = 500;
+  const PAGE = 100;
   let last: string | undefined;
   for (;;) {
     const page = last === undefined
       ? await target.reports.orderBy('id').limit(PAGE).toArray()
       : await target.reports.where('id').above(last).limit(PAGE).toArray();
     if (page.length === 0) break;
-    for (const row of page) {
-      const parsed = RecordSchema.safeParse(row);
-      if (parsed.success) out.push(parsed.data);
-    }
+    for (const row of page) if (looksLikeRecord(row)) out.push(row);
     last = page[page.length - 1].id;
     onProgress?.(out.length, total);
   }
   return out;
+}
+
+function looksLikeRecord(row: unknown): row is ReportRecord {
+  const r = row as Partial<ReportRecord> | null;
+  return !!r && typeof r.id === 'string' && r.isReport === true && typeof r.values === 'object' && r.values !== null && typeof r.cells === 'object' && r.cells !== null && Array.isArray(r.checks);
 }
 
 function earliest(a: string | null, b: string | null): string | null {

@@ -23,18 +23,34 @@ export async function runExport(kind: ExportKind, onProgress: (done: number, tot
   let blob: Blob;
   let name: string;
   if (kind === 'json') {
-    blob = new Blob(await toJsonParts(records, now, opts), { type: TYPES.json });
+    blob = await toBlob(await toJsonParts(records, now, opts), TYPES.json);
     name = exportFileName('json', now);
   } else if (kind === 'xlsx') {
     blob = new Blob([(await toXlsx(records, opts)) as BlobPart], { type: TYPES.xlsx });
     name = exportFileName('xlsx', now);
   } else {
     const wide = kind === 'csv-wide';
-    blob = new Blob(wide ? await toCsvWideParts(records, opts) : await toCsvLongParts(records, opts), { type: TYPES.csv });
+    blob = await toBlob(wide ? await toCsvWideParts(records, opts) : await toCsvLongParts(records, opts), TYPES.csv);
     name = exportFileName('csv', now, wide ? '-wide' : '');
   }
   download(blob, name);
   return records.length;
+}
+
+/**
+ * The parts as one Blob, encoded a slice at a time with a yield between slices: one `new Blob(parts)`
+ * over a 450 MB long CSV (10,000 reports) encodes it all in a single task (a 6 s freeze). Each slice's
+ * strings are released once encoded.
+ */
+async function toBlob(parts: string[], type: string): Promise<Blob> {
+  const blobs: Blob[] = [];
+  const SLICE = 100;
+  for (let i = 0; i < parts.length; i += SLICE) {
+    blobs.push(new Blob(parts.slice(i, i + SLICE)));
+    parts.fill('', i, i + SLICE);
+    if (i + SLICE < parts.length) await new Promise((resolve) => setTimeout(resolve));
+  }
+  return new Blob(blobs, { type });
 }
 
 function download(blob: Blob, name: string): void {

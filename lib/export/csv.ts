@@ -1,6 +1,7 @@
 import type { ReportRecord } from '../record';
 import { forEachChunked, type ChunkOptions } from './chunked';
-import { LONG_HEADER, WIDE_HEADER, escapeFormula, longRows, wideRow, type CellValue } from './rows';
+import { keyInfo } from '../keys';
+import { LONG_HEADER, WIDE_HEADER, escapeFormula, orderedKeys, wideRow, type CellValue } from './rows';
 
 /**
  * CSV exports (SPEC §5): UTF-8 with BOM, CRLF line ends, RFC 4180 quoting; text cells are escaped
@@ -27,8 +28,34 @@ export function csvLine(values: CellValue[]): string {
  */
 export async function toCsvLongParts(records: readonly ReportRecord[], opts?: ChunkOptions): Promise<string[]> {
   const parts = [BOM + csvLine(LONG_HEADER) + CRLF];
+  // the same lines as csvLine(longRows(r)), built from fragments: the record's five leading fields once
+  // per record, a key's section/key/label once per export (≈2,000,000 lines for 10,000 reports)
+  const keyFields = new Map<string, string>();
+  const fieldsOf = (key: string) => {
+    let f = keyFields.get(key);
+    if (f === undefined) {
+      const info = keyInfo(key);
+      f = `,${csvField(info?.section ?? null)},${csvField(key)},${csvField(info?.label ?? null)},`;
+      keyFields.set(key, f);
+    }
+    return f;
+  };
+  // reports of one edition share their key set: sort it once
+  const orders = new Map<string, string[]>();
+  const keysOf = (r: ReportRecord) => {
+    const sig = Object.keys(r.values).join('\u0001');
+    let keys = orders.get(sig);
+    if (keys === undefined) {
+      keys = orderedKeys(r);
+      orders.set(sig, keys);
+    }
+    return keys;
+  };
   await forEachChunked(records, (r) => {
-    parts.push(longRows(r).map((row) => csvLine(row) + CRLF).join(''));
+    const lead = `${csvField(r.id)},${csvField(r.agency)},${csvField(r.year)},${csvField(r.format)},${csvField(r.url)}`;
+    let text = '';
+    for (const key of keysOf(r)) text += `${lead}${fieldsOf(key)}${csvField(r.values[key])},${csvField(r.cells[key]?.raw ?? null)}${CRLF}`;
+    parts.push(text);
   }, opts);
   return parts;
 }

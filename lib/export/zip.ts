@@ -18,10 +18,22 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 of `data`; pass the CRC of the bytes before it as `prev` to continue over a split input. */
+export function crc32(data: Uint8Array, prev = 0): number {
+  let c = (prev ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/** CRC-32 over 4 MB slices with a yield between them: a sheet of a 10,000-report workbook is hundreds of MB. */
+async function crc32Chunked(data: Uint8Array): Promise<number> {
+  const SLICE = 4 * 1024 * 1024;
+  let crc = 0;
+  for (let at = 0; at < data.length; at += SLICE) {
+    crc = crc32(data.subarray(at, at + SLICE), crc);
+    if (at + SLICE < data.length) await new Promise((resolve) => setTimeout(resolve));
+  }
+  return crc;
 }
 
 async function deflateRaw(data: Uint8Array): Promise<Uint8Array | null> {
@@ -41,7 +53,7 @@ export async function zip(entries: ZipEntry[]): Promise<Uint8Array> {
   let offset = 0;
   for (const entry of entries) {
     const name = enc.encode(entry.name);
-    const crc = crc32(entry.data);
+    const crc = await crc32Chunked(entry.data);
     const deflated = await deflateRaw(entry.data);
     const method = deflated ? 8 : 0;
     const body = deflated ?? entry.data;
