@@ -90,8 +90,11 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     scheduler?.flush();
   };
 
+  const preStart = performance.now();
   const topHint = opts.forced || hintsAtReport(doc);
-  if (!topHint && !frameElements(doc).some((f) => mayBeSameOrigin(f, doc))) {
+  const skip = !topHint && !frameElements(doc).some((f) => mayBeSameOrigin(f, doc));
+  markPrecheck(preStart);
+  if (skip) {
     return { rescan: (force) => scanAll(force), stop() {} };
   }
   if (topHint) scanDoc(doc, opts.forced ?? false);
@@ -117,4 +120,17 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
       states.clear();
     },
   };
+}
+
+/**
+ * The pre-check's cost as a User Timing entry `nianbao:precheck` (read by test/bench/browser.ts): the
+ * page's performance timeline is shared with the content script's world, and an entry adds no
+ * attribute or element to the page.
+ */
+function markPrecheck(start: number): void {
+  try {
+    performance.measure('nianbao:precheck', { start, end: performance.now() });
+  } catch {
+    /* no User Timing Level 3 (old engines, some test DOMs): nothing to record */
+  }
 }

@@ -1,0 +1,22 @@
+import { runBrowserBench } from './browser';
+
+/**
+ * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--records=N] [--loads=N]
+ * (`npm run bench` includes them.) Exit code 1 when a figure misses its budget.
+ */
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const figures = await runBrowserBench({
+  noHistory: process.argv.includes('--no-history'),
+  noScan: process.argv.includes('--no-scan'),
+  records: arg('records') ? Number(arg('records')) : undefined,
+  loads: arg('loads') ? Number(arg('loads')) : undefined,
+});
+const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
+let missed = 0;
+console.log(`${pad('figure', 52)} ${pad('value', 12)} ${pad('budget', 10)} verdict  note`);
+for (const f of figures) {
+  const ok = f.budget === null || f.value <= f.budget;
+  if (!ok) missed++;
+  console.log(`${pad(f.figure, 52)} ${pad(`${f.value} ${f.unit}`, 12)} ${pad(f.budget === null ? '—' : `≤ ${f.budget}`, 10)} ${f.budget === null ? '        ' : ok ? 'ok      ' : 'MISSED  '} ${f.note ?? ''}`);
+}
+process.exitCode = missed ? 1 : 0;

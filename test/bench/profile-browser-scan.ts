@@ -1,0 +1,107 @@
+import { build } from 'esbuild';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT } from '../e2e/harness';
+import { startFixtureServer } from '../e2e/server';
+
+/**
+ * Where a scan's time goes in Chromium, without the extension: lib/scan.ts bundled by esbuild into a
+ * plain page that holds a fixture, timed cold (the first scan in a fresh page: what the content script
+ * pays on every load) and warm, then sampled with the DevTools Profiler over cold scans.
+ *
+ *   npx tsx test/bench/profile-browser-scan.ts [fixture path under test/fixtures] [--loads=N]
+ * Prints cold/warm medians and the top self-time functions of cold scans; writes one .cpuprofile to /tmp.
+ */
+
+const fixture = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'reports/quzhou-2020.html';
+const loads = Number(process.argv.find((a) => a.startsWith('--loads='))?.split('=')[1] ?? 15);
+
+const out = await build({
+  stdin: {
+    contents: `import { scanPage } from './lib/scan'; import { isHidden } from './lib/content/page-hints'; globalThis.__scan = (d) => scanPage(d, d.URL, { isHidden });`,
+    resolveDir: ROOT,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'iife',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  keepNames: true,
+  target: 'chrome120',
+  alias: { '@': ROOT },
+  write: false,
+});
+const code = out.outputFiles[0].text;
+console.log(`bundle ${Math.round(code.length / 1024)} KB`);
+
+const server = await startFixtureServer();
+const dir = await mkdtemp(join(tmpdir(), 'nb-prof-'));
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+async function once(profile: boolean): Promise<{ cold: number; warm: number; nodes?: any }> {
+  // profiled runs time the cold scan alone (the content script scans once per load)
+  const page = await ctx.newPage();
+  await page.goto(server.url(fixture), { waitUntil: 'load' });
+  const cdp = profile ? await ctx.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  }
+  await page.addScriptTag({ content: code });
+  if (profile) await page.evaluate(() => ((globalThis as any).__coldOnly = true));
+  if (cdp) await cdp.send('Profiler.start');
+  const r = await page.evaluate(() => {
+    const t0 = performance.now();
+    (globalThis as any).__scan(document);
+    const cold = performance.now() - t0;
+    const warms: number[] = [];
+    if ((globalThis as any).__coldOnly) return { cold, warm: NaN };
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      (globalThis as any).__scan(document);
+      warms.push(performance.now() - t);
+    }
+    return { cold, warm: warms.sort((a, b) => a - b)[2] };
+  });
+  const prof = cdp ? (await cdp.send('Profiler.stop')).profile : undefined;
+  await page.close();
+  return { ...r, nodes: prof };
+}
+
+const colds: number[] = [];
+const warms: number[] = [];
+for (let i = 0; i < loads + 2; i++) {
+  const r = await once(false);
+  if (i >= 2) {
+    colds.push(r.cold);
+    warms.push(r.warm);
+  }
+}
+console.log(`${fixture}: cold scan median ${median(colds).toFixed(1)} ms (${colds.map((x) => x.toFixed(1)).join(' ')}), warm median ${median(warms).toFixed(1)} ms`);
+
+// self time per function over a few profiled cold+warm runs
+const self = new Map<string, number>();
+let total = 0;
+const PROFILED = 10;
+for (let i = 0; i < PROFILED; i++) {
+  const { nodes: prof } = await once(true);
+  const byId = new Map<number, any>(prof.nodes.map((n: any) => [n.id, n]));
+  const dt: number[] = prof.timeDeltas;
+  prof.samples.forEach((id: number, k: number) => {
+    const n = byId.get(id);
+    const f = n.callFrame;
+    const name = `${f.functionName || '(anon)'} ${f.url ? `:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`;
+    const ms = (dt[k] ?? 0) / 1000;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') return;
+    self.set(name, (self.get(name) ?? 0) + ms);
+    total += ms;
+  });
+  if (i === 0) await writeFile('/tmp/scan.cpuprofile', JSON.stringify(prof));
+}
+console.log(`self time over ${PROFILED} profiled cold scans, ${total.toFixed(1)} ms in all (${(total / PROFILED).toFixed(1)} ms per scan):`);
+for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+await ctx.close();
+await server.close();
