@@ -1,6 +1,18 @@
 import type { ApplicantColumn, ReviewBlock, ReviewColumn } from './keys';
 import { stripOrdinal } from './text';
 
+/** Memoises a label matcher: labels repeat across cells, tables and pages, and regexes cost. */
+function memo<T>(fn: (label: string) => T): (label: string) => T {
+  const cache = new Map<string, T>();
+  return (label) => {
+    if (cache.has(label)) return cache.get(label) as T;
+    const v = fn(label);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(label, v);
+    return v;
+  };
+}
+
 /**
  * Normalised label → stable key part, by meaning (SPEC §2). Every function takes a label already
  * passed through `normalizeLabel` and returns undefined for a label it cannot map: the caller
@@ -17,10 +29,7 @@ const APPLICANT: [RegExp, ApplicantColumn][] = [
   [/^(总计|合计|总数|总)$/, 'total'],
 ];
 
-export function applicantColumn(label: string): ApplicantColumn | undefined {
-  for (const [re, key] of APPLICANT) if (re.test(label)) return key;
-  return undefined;
-}
+export const applicantColumn = memo((label: string): ApplicantColumn | undefined => APPLICANT.find(([re]) => re.test(label))?.[1]);
 
 /** Section 三 sub-rows that are unambiguous by themselves. */
 const APPLY_LEAVES: [RegExp, string][] = [
@@ -60,33 +69,24 @@ const GROUPS: [RegExp, ApplyGroup][] = [
 ];
 
 /** A group label (`（三）不予公开`, `三、本年度办理结果`), or undefined. */
-export function applyGroup(label: string): ApplyGroup | undefined {
+export const applyGroup = memo((label: string): ApplyGroup | undefined => {
   const bare = stripOrdinal(label);
-  for (const [re, g] of GROUPS) if (re.test(bare)) return g;
-  return undefined;
-}
+  return GROUPS.find(([re]) => re.test(bare))?.[1];
+});
+
+const bareOf = memo(stripOrdinal);
 
 /**
  * The row key of a section 三 row from its label path (outer group labels first, its own label last).
  * `other` rows: a lone （六）其他处理 is the 2019 leaf `result.other`; `3.其他` under it is 2021's
  * `result.other.other`.
  */
-const leafMemo = new Map<string, string | null>();
-
-function leafOf(bare: string): string | undefined {
-  let key = leafMemo.get(bare);
-  if (key === undefined) {
-    key = APPLY_LEAVES.find(([re]) => re.test(bare))?.[1] ?? null;
-    if (leafMemo.size > 20_000) leafMemo.clear();
-    leafMemo.set(bare, key);
-  }
-  return key ?? undefined;
-}
+const leafOf = memo((bare: string): string | undefined => APPLY_LEAVES.find(([re]) => re.test(bare))?.[1]);
 
 export function applyRow(path: readonly string[], previousKey?: string): string | undefined {
   const own = path[path.length - 1];
   if (!own) return undefined;
-  const bare = stripOrdinal(own);
+  const bare = bareOf(own);
   const leaf = leafOf(bare);
   if (leaf) return leaf;
   const groups = path.slice(0, -1).map(applyGroup);
@@ -97,22 +97,22 @@ export function applyRow(path: readonly string[], previousKey?: string): string 
 }
 
 /** Section 四 block of a header label. */
-export function reviewBlock(label: string): ReviewBlock | 'suit' | undefined {
+export const reviewBlock = memo((label: string): ReviewBlock | 'suit' | undefined => {
   if (/^行政复议$|^复议$/.test(label)) return 'review';
   if (/未经复议|直接起诉/.test(label)) return 'suit.direct';
   if (/复议后起诉/.test(label)) return 'suit.after_review';
   if (/^行政诉讼$/.test(label)) return 'suit';
   return undefined;
-}
+});
 
-export function reviewColumn(label: string): ReviewColumn | undefined {
+export const reviewColumn = memo((label: string): ReviewColumn | undefined => {
   if (/^(结果)?维持$/.test(label)) return 'upheld';
   if (/^(结果)?纠正$/.test(label)) return 'corrected';
   if (/^其他(结果)?$/.test(label)) return 'other';
   if (/^尚未审结$|^未审结$/.test(label)) return 'pending';
   if (/^(总计|合计|总)$/.test(label)) return 'total';
   return undefined;
-}
+});
 
 /** Section 二 row label → item key. */
 const ACTIVE_ROWS: [RegExp, string][] = [
@@ -126,10 +126,7 @@ const ACTIVE_ROWS: [RegExp, string][] = [
   [/^政府集中采购/, 'procurement'],
 ];
 
-export function activeRow(label: string): string | undefined {
-  for (const [re, key] of ACTIVE_ROWS) if (re.test(label)) return key;
-  return undefined;
-}
+export const activeRow = memo((label: string): string | undefined => ACTIVE_ROWS.find(([re]) => re.test(label))?.[1]);
 
 /** Section 二 column header → column key (both editions). */
 const ACTIVE_COLUMNS: [RegExp, string][] = [
@@ -146,12 +143,7 @@ const ACTIVE_COLUMNS: [RegExp, string][] = [
   [/采购项目数量/, 'items'],
 ];
 
-export function activeColumn(label: string): string | undefined {
-  for (const [re, key] of ACTIVE_COLUMNS) if (re.test(label)) return key;
-  return undefined;
-}
+export const activeColumn = memo((label: string): string | undefined => ACTIVE_COLUMNS.find(([re]) => re.test(label))?.[1]);
 
 /** The 第二十条 article a label names, e.g. `第二十条第(一)项` → `一`. */
-export function articleOf(label: string): string | undefined {
-  return /^第二十条第\(?([一二三四五六七八九十]+)\)?项/.exec(label)?.[1];
-}
+export const articleOf = memo((label: string): string | undefined => /^第二十条第\(?([一二三四五六七八九十]+)\)?项/.exec(label)?.[1]);

@@ -152,7 +152,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
     unmapped: sink.unmapped,
     problems: sink.problems,
     notes,
-    contentHash: hash53(JSON.stringify([found.title, found.agency, found.year, sink.values])),
+    contentHash: hash53(`${found.title}|${found.agency}|${year}|${Object.values(sink.values).join(',')}`),
     firstSavedAt: null,
     savedAt: null,
     extractorVersion: EXTRACTOR_VERSION,
