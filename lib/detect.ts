@@ -1,5 +1,5 @@
 import { stripPinyin, toSimplified } from './chinese';
-import { normalizeText } from './text';
+import { compactText, normalizeText } from './text';
 
 /**
  * Is this page an annual report of government information disclosure (SPEC §1)? Its own title or
@@ -100,7 +100,8 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
   if (!hit) return { ...base, isReport: false, reason: '标题不是政府信息公开工作年度报告' };
 
   const bodyText = readBody();
-  const text = normalizeText(bodyText);
+  // the body is long: only white space, pinyin runs and 繁→简 matter for the anchors and headings
+  const text = compactText(bodyText);
   const anchors = ANCHORS.filter((a) => text.includes(a)).length;
   const headings = HEADINGS.filter((re) => re.test(text)).length;
   const year = Number(YEAR_TITLE.exec(hit.norm)?.[1] ?? NaN) || yearFromText(text);

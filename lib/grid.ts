@@ -21,6 +21,8 @@ export interface Grid {
   table: Element;
   /** every distinct cell, in row order */
   cells: GridCell[];
+  /** memo of rowCells() */
+  rowMemo: GridCell[][];
   /** slots[r][c]: the cell covering that slot, or undefined where the row is too short */
   slots: (GridCell | undefined)[][];
   width: number;
@@ -34,13 +36,16 @@ export type IsHidden = (el: Element) => boolean;
 
 function ownRows(table: Element, isHidden: IsHidden): Element[] {
   const rows: Element[] = [];
-  for (const child of Array.from(table.children)) {
+  const children = table.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     const tag = child.tagName;
     if (tag === 'TR') {
       if (!isHidden(child)) rows.push(child);
     } else if (tag === 'THEAD' || tag === 'TBODY' || tag === 'TFOOT') {
       if (isHidden(child)) continue;
-      for (const tr of Array.from(child.children)) if (tr.tagName === 'TR' && !isHidden(tr)) rows.push(tr);
+      const trs = child.children;
+      for (let j = 0; j < trs.length; j++) if (trs[j].tagName === 'TR' && !isHidden(trs[j])) rows.push(trs[j]);
     }
   }
   return rows;
@@ -65,7 +70,9 @@ export function buildGrid(table: Element, isHidden: IsHidden, holdsTable: (cell:
   let budget = MAX_SLOTS;
   for (let r = 0; r < rows.length && budget > 0; r++) {
     let c = 0;
-    for (const el of Array.from(rows[r].children)) {
+    const tds = rows[r].children;
+    for (let k = 0; k < tds.length; k++) {
+      const el = tds[k];
       const tag = el.tagName;
       if ((tag !== 'TD' && tag !== 'TH') || isHidden(el)) continue;
       while (slots[r][c]) c++;
@@ -84,12 +91,15 @@ export function buildGrid(table: Element, isHidden: IsHidden, holdsTable: (cell:
       if (c > width) width = c;
     }
   }
-  return { table, cells, slots, width };
+  return { table, cells, slots, width, rowMemo: [] };
 }
 
-/** The distinct cells of one grid row, left to right. */
+/** The distinct cells covering one grid row, left to right (memoised: do not mutate). */
 export function rowCells(grid: Grid, r: number): GridCell[] {
+  const known = grid.rowMemo[r];
+  if (known) return known;
   const out: GridCell[] = [];
+  grid.rowMemo[r] = out;
   const line = grid.slots[r];
   let last: GridCell | undefined;
   for (let c = 0; c < line.length; c++) {

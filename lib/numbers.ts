@@ -28,7 +28,25 @@ function clean(raw: string): string {
   return s;
 }
 
+/** The common case: a short run of ASCII digits, possibly padded — read without any regex. */
+function plainDigits(raw: string): number | undefined {
+  let start = 0;
+  let end = raw.length;
+  while (start < end && raw.charCodeAt(start) <= 32) start++;
+  while (end > start && raw.charCodeAt(end - 1) <= 32) end--;
+  if (end === start || end - start > 12) return undefined;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = raw.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export function parseNumber(raw: string, kind: ActiveColumnKind = 'count'): ParsedNumber {
+  const fast = plainDigits(raw);
+  if (fast !== undefined) return { value: fast, blank: false };
   const s = clean(raw);
   if (BLANK.test(s)) return { value: 0, blank: true };
   if (kind === 'money') {

@@ -18,7 +18,11 @@ import { Sink } from './sink';
  */
 
 export interface ScanOptions {
-  /** true when an element is not visible; default: `hidden` attribute or inline display:none/visibility:hidden */
+  /**
+   * true when an element is not rendered, its ancestors included (as the browser's `checkVisibility`
+   * answers). Default (no layout engine, the CLI): the `hidden` attribute or an inline
+   * display:none / visibility:hidden on the element or an ancestor.
+   */
   isHidden?: IsHidden;
   /** full 繁→简 for the agency name (OpenCC: `toSimplifiedFull`); the page-side default maps only the core's vocabulary */
   simplifyName?: (name: string) => string;
@@ -75,7 +79,7 @@ function hiddenWithAncestors(el: Element, isHidden: IsHidden): boolean {
 function cellsHoldingTables(tables: Element[]): Set<Element> {
   const out = new Set<Element>();
   for (const t of tables) {
-    for (let e = t.parentElement; e; e = e.parentElement) {
+    for (let e = t.parentElement; e && e.tagName !== 'BODY'; e = e.parentElement) {
       if (e.tagName === 'TD' || e.tagName === 'TH') {
         if (out.has(e)) break;
         out.add(e);
@@ -91,6 +95,8 @@ function bodyOf(root: ParentNode): ParentNode {
 
 export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}): ScanResult {
   const isHidden = opts.isHidden ?? inlineHidden;
+  // a table's ancestors: the browser's check covers them; inline styles must be walked up
+  const tableHidden = opts.isHidden ?? ((el: Element) => hiddenWithAncestors(el, inlineHidden));
   const mark = stageTimer(opts);
   const body = bodyOf(root);
   const found = detect(root, () => body.textContent ?? '');
@@ -106,7 +112,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   const layoutCells = cellsHoldingTables(all);
   mark('tables');
   for (const el of all) {
-    if (hiddenWithAncestors(el, isHidden)) continue;
+    if (tableHidden(el)) continue;
     mark('tables');
     const grid: Grid = buildGrid(el, isHidden, (cell) => layoutCells.has(cell));
     mark('grids');

@@ -12,13 +12,16 @@ export class Sink {
   unmapped: Unmapped[] = [];
   problems: Problem[] = [];
 
+  private seen = new Set<string>();
+
   has(key: string): boolean {
-    return key in this.values;
+    return this.seen.has(key);
   }
 
   /** Records the value of `key` from `cell`; no cell (the row is too short) gives null. */
   put(key: string, cell: GridCell | undefined, table: number): void {
-    if (this.has(key)) return;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     if (!cell) {
       this.values[key] = null;
       return;

@@ -31,6 +31,11 @@ export function normalizeLabel(raw: string): string {
 }
 
 /** Light normalisation for long page text: pinyin and 繁→简 and white space, no memo. */
+export function compactText(raw: string): string {
+  return toSimplified(stripPinyin(raw)).replace(WHITESPACE, '');
+}
+
+/** Full normalisation of a short text (a title): as labels, without the memo. */
 export function normalizeText(raw: string): string {
   return toSimplified(stripPinyin(raw)).normalize('NFKC').replace(QUOTES, '"').replace(WHITESPACE, '');
 }
