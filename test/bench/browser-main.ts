@@ -1,4 +1,5 @@
 import { runBrowserBench } from './browser';
+import { bundleFigures } from './bundle';
 
 /**
  * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--records=N] [--loads=N]
@@ -11,6 +12,7 @@ const figures = await runBrowserBench({
   records: arg('records') ? Number(arg('records')) : undefined,
   loads: arg('loads') ? Number(arg('loads')) : undefined,
 });
+figures.push(...bundleFigures());
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 let missed = 0;
 console.log(`${pad('figure', 52)} ${pad('value', 12)} ${pad('budget', 10)} verdict  note`);
