@@ -1,40 +1,47 @@
-import { readAllReports } from './db';
-import { toCsvLongParts, toCsvWideParts } from './export/csv';
+import { readAllExportRows, readAllReports } from './db';
+import { csvLongParts, csvWideParts } from './export/csv';
 import { exportFileName } from './export/file-name';
 import { toJsonParts } from './export/json';
-import { toXlsx } from './export/xlsx';
+import { XLSX_TYPE, xlsxBlob } from './export/xlsx';
 
 /**
  * Export from an extension page (popup or options): read the saved reports, build the file in
  * chunks (progress reported) and hand it to the browser as a download through an <a download>.
+ * CSV and XLSX are built from the compact export rows (`exportRows`, ~3 KB a report); only JSON,
+ * which is the whole record, reads the full reports (~44 KB each).
  */
 export type ExportKind = 'json' | 'csv' | 'csv-wide' | 'xlsx';
 
 const TYPES = {
   json: 'application/json',
   csv: 'text/csv;charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 export async function runExport(kind: ExportKind, onProgress: (done: number, total: number) => void): Promise<number> {
-  const records = await readAllReports(undefined, onProgress);
   const opts = { onProgress };
   const now = new Date();
   let blob: Blob;
   let name: string;
+  let count: number;
   if (kind === 'json') {
+    const records = await readAllReports(undefined, onProgress);
+    count = records.length;
     blob = await toBlob(await toJsonParts(records, now, opts), TYPES.json);
     name = exportFileName('json', now);
-  } else if (kind === 'xlsx') {
-    blob = new Blob([(await toXlsx(records, opts)) as BlobPart], { type: TYPES.xlsx });
-    name = exportFileName('xlsx', now);
   } else {
-    const wide = kind === 'csv-wide';
-    blob = await toBlob(wide ? await toCsvWideParts(records, opts) : await toCsvLongParts(records, opts), TYPES.csv);
-    name = exportFileName('csv', now, wide ? '-wide' : '');
+    const rows = await readAllExportRows(undefined, onProgress);
+    count = rows.length;
+    if (kind === 'xlsx') {
+      blob = await xlsxBlob(rows, opts);
+      name = exportFileName('xlsx', now);
+    } else {
+      const wide = kind === 'csv-wide';
+      blob = await toBlob(wide ? await csvWideParts(rows, opts) : await csvLongParts(rows, opts), TYPES.csv);
+      name = exportFileName('csv', now, wide ? '-wide' : '');
+    }
   }
   download(blob, name);
-  return records.length;
+  return count;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { ReportRecord } from '../record';
 import { forEachChunked, type ChunkOptions } from './chunked';
 import { keyInfo } from '../keys';
-import { LONG_HEADER, WIDE_HEADER, escapeFormula, orderedKeys, wideRow, type CellValue } from './rows';
+import { LONG_HEADER, WIDE_HEADER, escapeFormula, orderedKeys, wideColumns, type CellValue } from './rows';
+import { failingChecks, keyList, rawOf, toExportRow, valueOf, type ExportRow } from './export-row';
 
 /**
  * CSV exports (SPEC §5): UTF-8 with BOM, CRLF line ends, RFC 4180 quoting; text cells are escaped
@@ -23,13 +24,14 @@ export function csvLine(values: CellValue[]): string {
 }
 
 /**
- * Long CSV: one row per report × key. Returned as parts (one per report) so that a 10,000-report
- * export becomes a Blob without ever being one giant string.
+ * Long CSV: one row per report × key (the lines of `csvLine(longRows(record))`), from export rows.
+ * Returned as parts (one per report) so that a 10,000-report export (≈2,000,000 lines, ≈450 MB)
+ * becomes a Blob without ever being one giant string.
  */
-export async function toCsvLongParts(records: readonly ReportRecord[], opts?: ChunkOptions): Promise<string[]> {
+export async function csvLongParts(rows: readonly ExportRow[], opts?: ChunkOptions): Promise<string[]> {
   const parts = [BOM + csvLine(LONG_HEADER) + CRLF];
-  // the same lines as csvLine(longRows(r)), built from fragments: the record's five leading fields once
-  // per record, a key's section/key/label once per export (≈2,000,000 lines for 10,000 reports)
+  // built from fragments: a row's five leading fields once per report, a key's section/key/label once per
+  // export, the key order once per distinct key list (reports of one edition share it)
   const keyFields = new Map<string, string>();
   const fieldsOf = (key: string) => {
     let f = keyFields.get(key);
@@ -40,32 +42,66 @@ export async function toCsvLongParts(records: readonly ReportRecord[], opts?: Ch
     }
     return f;
   };
-  // reports of one edition share their key set: sort it once
-  const orders = new Map<string, string[]>();
-  const keysOf = (r: ReportRecord) => {
-    const sig = Object.keys(r.values).join('\u0001');
-    let keys = orders.get(sig);
-    if (keys === undefined) {
-      keys = orderedKeys(r);
-      orders.set(sig, keys);
+  const orders = new Map<string, { keys: readonly string[]; at: number[]; fields: string[] }>();
+  const orderOf = (json: string) => {
+    let o = orders.get(json);
+    if (o === undefined) {
+      const keys = keyList(json);
+      const at = orderedKeys(keys).map((k) => keys.indexOf(k));
+      o = { keys, at, fields: at.map((i) => fieldsOf(keys[i])) };
+      orders.set(json, o);
     }
-    return keys;
+    return o;
   };
-  await forEachChunked(records, (r) => {
+  await forEachChunked(rows, (r) => {
     const lead = `${csvField(r.id)},${csvField(r.agency)},${csvField(r.year)},${csvField(r.format)},${csvField(r.url)}`;
+    const { keys, at, fields } = orderOf(r.keys);
+    const plain = r.raws.size === 0;
     let text = '';
-    for (const key of keysOf(r)) text += `${lead}${fieldsOf(key)}${csvField(r.values[key])},${csvField(r.cells[key]?.raw ?? null)}${CRLF}`;
+    for (let j = 0; j < at.length; j++) {
+      const i = at[j];
+      const v = r.values[i];
+      if (plain) {
+        // the printed text is the number itself (the common case): no raws lookup, no quoting needed
+        const s = String(v);
+        text += `${lead}${fields[j]}${s},${s.charCodeAt(0) === 45 ? `'${s}` : s}${CRLF}`;
+      } else {
+        text += `${lead}${fields[j]}${csvField(valueOf(v))},${csvField(rawOf(r, keys[i], i))}${CRLF}`;
+      }
+    }
     parts.push(text);
   }, opts);
   return parts;
 }
 
-/** Wide CSV: one row per report, one column per key (as parts, like the long one). */
-export async function toCsvWideParts(records: readonly ReportRecord[], opts?: ChunkOptions): Promise<string[]> {
+/** Wide CSV: one row per report, one column per key (the line of `csvLine(wideRow(record))`), as parts. */
+export async function csvWideParts(rows: readonly ExportRow[], opts?: ChunkOptions): Promise<string[]> {
   const parts = [BOM + csvLine(WIDE_HEADER) + CRLF];
-  await forEachChunked(records, (r) => parts.push(csvLine(wideRow(r)) + CRLF), opts);
+  const columns = new Map<string, Int32Array>();
+  let text = '';
+  await forEachChunked(rows, (r) => {
+    let at = columns.get(r.keys);
+    if (at === undefined) {
+      at = wideColumns(keyList(r.keys));
+      columns.set(r.keys, at);
+    }
+    let line = `${csvField(r.id)},${csvField(r.agency)},${csvField(r.year)},${csvField(r.format)},${csvField(r.status)},${csvField(r.url)},${csvField(r.title)},${csvField(r.savedAt)},${r.pass},${r.fail},${r.skip}`;
+    for (let c = 0; c < at.length; c++) {
+      const i = at[c];
+      const v = i < 0 ? NaN : r.values[i];
+      line += Number.isNaN(v) ? ',' : `,${v}`;
+    }
+    text += `${line},${csvField(failingChecks(r))}${CRLF}`;
+    if (text.length > 1 << 16) {
+      parts.push(text);
+      text = '';
+    }
+  }, opts);
+  parts.push(text);
   return parts;
 }
 
-export const toCsvLong = async (records: readonly ReportRecord[], opts?: ChunkOptions) => (await toCsvLongParts(records, opts)).join('');
-export const toCsvWide = async (records: readonly ReportRecord[], opts?: ChunkOptions) => (await toCsvWideParts(records, opts)).join('');
+/** Long CSV of records, as one string (tests, small exports). */
+export const toCsvLong = async (records: readonly ReportRecord[], opts?: ChunkOptions) => (await csvLongParts(records.map(toExportRow), opts)).join('');
+/** Wide CSV of records, as one string (tests, small exports). */
+export const toCsvWide = async (records: readonly ReportRecord[], opts?: ChunkOptions) => (await csvWideParts(records.map(toExportRow), opts)).join('');

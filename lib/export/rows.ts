@@ -14,9 +14,9 @@ export const CHECKS_HEADER = ['report_id', 'agency', 'year', 'check', 'status', 
 
 const ORDER = new Map(ALL_KEYS.map((k, i) => [k, i]));
 
-/** The record's keys in catalogue order (unknown keys last, alphabetically). */
-export function orderedKeys(r: ReportRecord): string[] {
-  return Object.keys(r.values).sort((a, b) => {
+/** The record's keys (or a key list) in catalogue order (unknown keys last, alphabetically). */
+export function orderedKeys(r: ReportRecord | readonly string[]): string[] {
+  return (Array.isArray(r) ? [...(r as readonly string[])] : Object.keys((r as ReportRecord).values)).sort((a, b) => {
     const ia = ORDER.get(a) ?? Infinity;
     const ib = ORDER.get(b) ?? Infinity;
     return ia === ib ? (a < b ? -1 : a > b ? 1 : 0) : ia - ib;
@@ -40,6 +40,12 @@ export function wideRow(r: ReportRecord): CellValue[] {
     ...ALL_KEYS.map((k) => r.values[k] ?? null),
     failing,
   ];
+}
+
+/** For each wide column (ALL_KEYS order), the index of that key in `keys`, or -1. */
+export function wideColumns(keys: readonly string[]): Int32Array {
+  const at = new Map(keys.map((k, i) => [k, i]));
+  return Int32Array.from(ALL_KEYS, (k) => at.get(k) ?? -1);
 }
 
 /** One row per check. */

@@ -1,6 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NianbaoDb, deleteReports, mergeReports, readAllReports, upsertReport } from '../../lib/db';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NianbaoDb, deleteReports, mergeReports, readAllExportRows, readAllReports, upsertReport } from '../../lib/db';
+import { storeExportRow, toExportRow } from '../../lib/export/export-row';
+import type { ReportRecord } from '../../lib/record';
+
+/** The export row as the database stores it (key lists by id). */
+const stored = (r: ReportRecord) => storeExportRow(toExportRow(r)).stored;
 import { makeRecord, makeRecords } from './_records';
 
 let db: NianbaoDb;
@@ -58,5 +63,53 @@ describe('mergeReports / deleteReports / readAllReports', () => {
     expect(all.length).toBe(1201);
     expect(progress.at(-1)).toBe(1201);
     expect(new Set(all.map((r) => r.id)).size).toBe(1201);
+  });
+});
+
+describe('exportRows follow every write', () => {
+  it('upsertReport writes the report’s export row in the same transaction, and a revisit replaces it', async () => {
+    const r = makeRecord({ n: 1 });
+    const first = await upsertReport(r, new Date('2024-01-01T00:00:00Z'), db);
+    expect(await db.exportRows.get(r.id)).toEqual(stored(first));
+    expect(await readAllExportRows(db)).toEqual([toExportRow(first)]);
+    const again = await upsertReport({ ...r, title: 'changed', values: { ...r.values, 'apply.new.natural': 99 } }, new Date('2024-02-01T00:00:00Z'), db);
+    const row = await db.exportRows.get(r.id);
+    expect(row).toEqual(stored(again));
+    expect(row?.title).toBe('changed');
+    expect(row?.savedAt).toBe('2024-02-01T00:00:00.000Z');
+    expect(await db.exportRows.count()).toBe(1);
+  });
+
+  it('a failing save leaves the export row as it was', async () => {
+    const saved = await upsertReport(makeRecord({ n: 1 }), new Date('2024-01-01T00:00:00Z'), db);
+    const broken = { ...makeRecord({ n: 1, title: 'new' }), values: { bad: () => 1 } } as never;
+    await expect(upsertReport(broken, new Date(), db)).rejects.toThrow();
+    expect(await db.exportRows.get(saved.id)).toEqual(stored(saved));
+  });
+
+  it('mergeReports writes merged rows (with the kept firstSavedAt); deleteReports removes them', async () => {
+    await upsertReport(makeRecord({ n: 1 }), new Date('2023-06-01T00:00:00Z'), db);
+    await mergeReports([makeRecord({ n: 1, title: 'imported' }), makeRecord({ n: 2 }), makeRecord({ n: 3 })], db);
+    const reports = await db.reports.orderBy('id').toArray();
+    expect(await readAllExportRows(db)).toEqual(reports.map(toExportRow));
+    expect((await db.exportRows.get('r000001'))?.title).toBe('imported');
+    // one key list and one check-id list shared by the three reports
+    expect(await db.keyLists.count()).toBe(2);
+    await deleteReports(['r000002', 'nope'], db);
+    expect((await db.exportRows.toArray()).map((r) => r.id)).toEqual(['r000001', 'r000003']);
+  });
+
+  it('readAllExportRows reads every row in id order, in pages, with progress, and leaves out a malformed one', async () => {
+    await mergeReports(makeRecords(2345), db);
+    await db.exportRows.put({ id: 'zzz-broken' } as never);
+    await db.exportRows.put({ ...stored(makeRecord({ n: 9999 })), id: 'zzz-no-list', keys: 'missing' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const progress: number[] = [];
+    const rows = await readAllExportRows(db, (done, total) => progress.push(done, total));
+    expect(rows.length).toBe(2345);
+    expect(rows.map((r) => r.id)).toEqual((await readAllReports(db)).map((r) => r.id));
+    expect(progress).toEqual([1000, 2347, 2000, 2347, 2345, 2347]);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/2 stored export row/));
+    warn.mockRestore();
   });
 });

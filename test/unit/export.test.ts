@@ -6,7 +6,12 @@ import { csvField, toCsvLong, toCsvWide } from '../../lib/export/csv';
 import { toJson } from '../../lib/export/json';
 import { parseImport } from '../../lib/export/import';
 import { toXlsx } from '../../lib/export/xlsx';
-import { LONG_HEADER, WIDE_HEADER } from '../../lib/export/rows';
+import { CHECKS_HEADER, LONG_HEADER, WIDE_HEADER, checkRows, escapeFormula, longRows, wideRow, type CellValue } from '../../lib/export/rows';
+import { csvLine } from '../../lib/export/csv';
+import { crc32 } from '../../lib/export/zip';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ReportRecord } from '../../lib/record';
 import { makeRecord, makeRecords } from './_records';
 import { parseCsv } from '../support/csv';
 
@@ -146,5 +151,126 @@ describe('XLSX row limit', () => {
     expect(values.rowCount).toBe(10);
     expect(values.getRow(10).getCell(1).value).toBe(TRUNCATED);
     expect(wb.getWorksheet('reports')!.rowCount).toBe(4); // not cut
+  });
+});
+
+/**
+ * The exporters build their files from the compact export rows (lib/export/export-row.ts); the files must
+ * say exactly what the records say — `longRows`, `wideRow` and `checkRows` of the full records are the
+ * reference. Realistic records (the v2 fixture: printed text that differs from values, skipped checks with
+ * reasons, reports without tables) and edge cases.
+ */
+const fixtureReports = (JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'db', 'v2.json'), 'utf8')) as { tables: { reports: ReportRecord[] } }).tables.reports;
+
+function edgeRecords(): ReportRecord[] {
+  const base = makeRecord({ n: 7 });
+  return [
+    ...makeRecords(2),
+    makeRecord({ n: 3, agency: null, year: null, title: '=cmd', url: 'http://x/"q",a' }),
+    {
+      ...base,
+      id: 'r-edge',
+      // an unknown key, keys named like Object.prototype members, a null value with a printed cell,
+      // a value without a cell, a printed cell equal to the value, text needing quotes
+      values: { ...base.values, 'zzz.custom': 5, toString: 1, __proto__x: -0, 'review.total': null, 'apply.new.total': 1e21 },
+      cells: {
+        ...base.cells,
+        'zzz.custom': { raw: '5', table: 0, row: 0, col: 0, blank: false },
+        toString: { raw: '1,0', table: 0, row: 0, col: 0, blank: false },
+        'review.total': { raw: '', table: 0, row: 0, col: 0, blank: true },
+        'apply.new.total': { raw: '"1e21"\r\n', table: 0, row: 0, col: 0, blank: false },
+      },
+      checks: [...base.checks, { id: 'x.skip', status: 'skip', lhs: null, rhs: 3, diff: null, lhsKeys: [], rhsKeys: [], reason: '@reason' }],
+    },
+  ];
+}
+
+describe('exports from export rows print what the records print', () => {
+  const sets: Array<[string, () => ReportRecord[]]> = [
+    ['the v2 fixture’s real reports', () => fixtureReports],
+    ['edge cases', edgeRecords],
+  ];
+
+  it.each(sets)('long CSV of %s is byte-identical to the reference', async (_name, records) => {
+    const rs = records();
+    const reference = '\uFEFF' + [LONG_HEADER, ...rs.flatMap(longRows)].map((row) => csvLine(row) + '\r\n').join('');
+    expect(await toCsvLong(rs, noYield)).toBe(reference);
+  });
+
+  it.each(sets)('wide CSV of %s is byte-identical to the reference', async (_name, records) => {
+    const rs = records();
+    const reference = '\uFEFF' + [WIDE_HEADER, ...rs.map(wideRow)].map((row) => csvLine(row) + '\r\n').join('');
+    expect(await toCsvWide(rs, noYield)).toBe(reference);
+  });
+
+  it.each(sets)('XLSX of %s holds the reference cells, typed', async (_name, records) => {
+    const rs = records();
+    const wb = new ExcelJS.Workbook();
+    const bytes = await toXlsx(rs, noYield);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const expected: Array<[string, CellValue[][]]> = [
+      ['reports', [WIDE_HEADER, ...rs.map(wideRow)]],
+      ['values', [LONG_HEADER, ...rs.flatMap(longRows)]],
+      ['checks', [CHECKS_HEADER, ...rs.flatMap(checkRows)]],
+    ];
+    for (const [name, rows] of expected) {
+      const sheet = wb.getWorksheet(name)!;
+      expect(sheet.rowCount, name).toBe(rows.length);
+      const got: CellValue[][] = [];
+      sheet.eachRow({ includeEmpty: true }, (row) => {
+        const cells: CellValue[] = [];
+        for (let c = 1; c <= rows[0].length; c++) {
+          const v = row.getCell(c).value;
+          cells.push(v === null || v === undefined ? null : (v as string | number));
+        }
+        got.push(cells);
+      });
+      // what XML itself does to a cell: characters XML 1.0 forbids are dropped, a parser reads CR LF as
+      // LF, and a number is its decimal text (no negative zero)
+      const want = rows.map((row) => Array.from({ length: rows[0].length }, (_, c) => {
+        const v = row[c] ?? null;
+        if (typeof v === 'number') return Object.is(v, -0) ? 0 : v;
+        return typeof v === 'string' ? escapeFormula(v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')).replace(/\r\n?/g, '\n') : v;
+      }));
+      expect(got, name).toEqual(want);
+    }
+  });
+});
+
+describe('zip CRC-32', () => {
+  it('matches the standard check value, whole and split', () => {
+    const data = new TextEncoder().encode('123456789');
+    expect(crc32(data)).toBe(0xcbf43926);
+    expect(crc32(data.subarray(5), crc32(data.subarray(0, 5)))).toBe(0xcbf43926);
+    const big = Uint8Array.from({ length: 1000 }, (_, i) => (i * 31) & 0xff);
+    let bytewise = 0xffffffff;
+    for (const b of big) {
+      bytewise ^= b;
+      for (let k = 0; k < 8; k++) bytewise = bytewise & 1 ? 0xedb88320 ^ (bytewise >>> 1) : bytewise >>> 1;
+    }
+    expect(crc32(big)).toBe((bytewise ^ 0xffffffff) >>> 0);
+    expect(crc32(big.subarray(3), crc32(big.subarray(0, 3)))).toBe((bytewise ^ 0xffffffff) >>> 0);
+  });
+});
+
+describe('XLSX package', () => {
+  it('is a valid zip (CRCs checked) whose shared-string counts match the cells', async () => {
+    const { default: JSZip } = await import('jszip');
+    const bytes = await toXlsx([...fixtureReports, ...edgeRecords()], { ...noYield, chunkSize: 4 });
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    expect(Object.keys(zip.files).sort()).toEqual([
+      '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml',
+      'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml',
+    ]);
+    const sheets = await Promise.all([1, 2, 3].map((i) => zip.file(`xl/worksheets/sheet${i}.xml`)!.async('string')));
+    const sst = await zip.file('xl/sharedStrings.xml')!.async('string');
+    const textCells = sheets.reduce((n, xml) => n + (xml.match(/ t="s"/g)?.length ?? 0), 0);
+    expect(sst).toContain(` count="${textCells}"`);
+    expect(sst).toContain(` uniqueCount="${sst.match(/<si>/g)!.length}"`);
+    // no formulas anywhere, and every row's first cell carries its reference
+    for (const xml of sheets) {
+      expect(xml).not.toMatch(/<f[ >]/);
+      expect(xml.match(/<row r="\d+">(<c[^>]*>)/g)!.every((m) => / r="[A-Z]+\d+"/.test(m.slice(m.indexOf('<c'))))).toBe(true);
+    }
   });
 });
