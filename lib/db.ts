@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { RecordSchema, tally, type ReportRecord } from './record';
+import { RecordSchema, type ReportRecord } from './record';
+import { summarize, type ReportSummary } from './summary';
 import { resolveExportRow, storeExportRow, toExportRow, type ExportRow, type KeyListRow, type StoredExportRow } from './export/export-row';
 
 /**
@@ -12,21 +13,6 @@ import { resolveExportRow, storeExportRow, toExportRow, type ExportRow, type Key
  * CSV and XLSX exports read ~3 KB per report instead of the ~44 KB record.
  */
 
-export interface ReportSummary {
-  id: string;
-  url: string;
-  title: string;
-  agency: string | null;
-  year: number | null;
-  format: ReportRecord['format'];
-  status: ReportRecord['status'];
-  savedAt: string | null;
-  firstSavedAt: string | null;
-  pass: number;
-  fail: number;
-  skip: number;
-  failing: string[];
-}
 
 /** A row that no longer parses as a record after a schema upgrade: kept aside, never silently dropped. */
 export interface QuarantinedRow {
@@ -159,22 +145,8 @@ async function putExportRows(
 
 export const db = new NianbaoDb();
 
-export function summarize(r: ReportRecord): ReportSummary {
-  const t = tally(r.checks);
-  return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    agency: r.agency,
-    year: r.year,
-    format: r.format,
-    status: r.status,
-    savedAt: r.savedAt,
-    firstSavedAt: r.firstSavedAt,
-    ...t,
-    failing: r.checks.filter((c) => c.status === 'fail').map((c) => c.id),
-  };
-}
+export { summarize, type ReportSummary };
+
 
 /**
  * Saves a scanned report: one record per id (derived from the canonical URL); a revisit replaces it

@@ -1,5 +1,6 @@
 import { hash53 } from '../hash';
-import { tally, type ReportRecord } from '../record';
+import type { ReportRecord } from '../record';
+import { summarize } from '../summary';
 
 /**
  * The export-ready row of one report (Dexie table `exportRows`, schema v3): everything the CSV (long and
@@ -92,19 +93,9 @@ export function toExportRow(r: ReportRecord): ExportRow {
     checkNums[3 * i + 2] = num(c.diff);
     if (c.reason !== undefined) reasons.set(i, c.reason);
   });
-  const t = tally(r.checks);
+  const { firstSavedAt: _first, failing: _failing, ...meta } = summarize(r);
   return {
-    id: r.id,
-    url: r.url,
-    title: r.title,
-    agency: r.agency,
-    year: r.year,
-    format: r.format,
-    status: r.status,
-    savedAt: r.savedAt,
-    pass: t.pass,
-    fail: t.fail,
-    skip: t.skip,
+    ...meta,
     keys: JSON.stringify(keys),
     values,
     raws,

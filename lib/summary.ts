@@ -1,0 +1,36 @@
+import type { ReportRecord } from './record';
+import { tally } from './tally';
+
+/** What the history table shows of a report: one small row per report (db table `summaries`). */
+export interface ReportSummary {
+  id: string;
+  url: string;
+  title: string;
+  agency: string | null;
+  year: number | null;
+  format: ReportRecord['format'];
+  status: ReportRecord['status'];
+  savedAt: string | null;
+  firstSavedAt: string | null;
+  pass: number;
+  fail: number;
+  skip: number;
+  failing: string[];
+}
+
+export function summarize(r: ReportRecord): ReportSummary {
+  const t = tally(r.checks);
+  return {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    agency: r.agency,
+    year: r.year,
+    format: r.format,
+    status: r.status,
+    savedAt: r.savedAt,
+    firstSavedAt: r.firstSavedAt,
+    ...t,
+    failing: r.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+  };
+}
