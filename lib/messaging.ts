@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { ScanOutcomeSchema } from './record';
-import { SettingsSchema, type Settings } from './settings';
+import { SettingsPatchSchema, type Settings } from './settings';
 
 /**
  * The one typed message protocol between the extension's contexts. Every message is a zod
@@ -50,7 +50,7 @@ export const ImportBatchMessage = z.object({
 });
 export const GetSettingsMessage = z.object({ type: z.literal('get-settings') });
 
-export const SetSettingsMessage = z.object({ type: z.literal('set-settings'), settings: SettingsSchema.partial() });
+export const SetSettingsMessage = z.object({ type: z.literal('set-settings'), settings: SettingsPatchSchema });
 
 export const MessageSchema = z.discriminatedUnion('type', [
   ScanResultMessage,

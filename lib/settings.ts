@@ -8,6 +8,15 @@ export const SettingsSchema = z.object({
   language: z.enum(['zh_CN', 'en']).default('zh_CN'),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+/**
+ * A change to some settings. Not `SettingsSchema.partial()`: zod 4 still fills in the defaults of a
+ * partial schema, so a patch of one field would reset the others.
+ */
+export const SettingsPatchSchema = z.object({
+  autoSave: z.boolean().optional(),
+  language: z.enum(['zh_CN', 'en']).optional(),
+});
 export type Language = Settings['language'];
 
 const KEY = 'settings';

@@ -150,6 +150,12 @@ describe('requests from the popup and options page', () => {
     expect((await send({ type: 'get-settings' })).language).toBe('en');
   });
 
+  it('a change to one setting leaves the others as they are', async () => {
+    await send({ type: 'set-settings', settings: { language: 'en' } });
+    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({ autoSave: false, language: 'en' });
+    expect(await send({ type: 'set-settings', settings: { autoSave: true } })).toEqual({ autoSave: true, language: 'en' });
+  });
+
   it('the context menu injects the content script into the tab', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
     expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'nianbao-check', title: '用年报透镜检查此页' }));
