@@ -1,6 +1,6 @@
 import { scanPage } from '@/lib/scan';
 import { startLens, type Lens } from '@/lib/content/start-lens';
-import { runtime } from '@/lib/content/runtime';
+import { overlayLanguage, runtime } from '@/lib/content/runtime';
 
 /**
  * Wiring only: runs on every *.gov.cn page, and the same bundle is injected by the context menu
@@ -37,6 +37,8 @@ export default defineContentScript({
       { forced },
     );
     win[FLAG] = lens;
+    // the overlay's language, read off the scan's path: an English UI re-renders the overlay, no re-scan
+    void overlayLanguage().then((language) => language !== 'zh_CN' && lens.setLanguage(language));
     const onMessage = (msg: unknown) => {
       // only the extension itself can message a content script; a plain shape test keeps zod off the page
       if ((msg as { type?: unknown } | null)?.type === 'rescan') lens.rescan(true);

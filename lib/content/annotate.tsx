@@ -3,6 +3,7 @@ import type { ScanResult } from '../scan';
 import type { ReportRecord } from '../record';
 import { tally } from '../tally';
 import { SummaryPanel } from '../../components/overlay/summary-panel';
+import { OVERLAY_TEXT, type OverlayLang, type OverlayText } from '../../components/overlay/strings';
 import { TableBadge } from '../../components/overlay/table-badge';
 import { CheckTooltip } from '../../components/overlay/check-tooltip';
 import { createHost, overlayHosts } from './overlay-hosts';
@@ -24,7 +25,8 @@ export interface Annotation {
   nextError(): boolean;
 }
 
-export function annotate(doc: Document, scan: ScanResult, scanMs: number): Annotation {
+export function annotate(doc: Document, scan: ScanResult, scanMs: number, lang: OverlayLang = 'zh_CN'): Annotation {
+  const text = OVERLAY_TEXT[lang] ?? OVERLAY_TEXT.zh_CN;
   for (const h of overlayHosts(doc)) h.remove();
   const r = scan.outcome;
   if (!r.isReport) return { dispose() {}, nextError: () => false };
@@ -51,14 +53,14 @@ export function annotate(doc: Document, scan: ScanResult, scanMs: number): Annot
     return true;
   };
 
-  insertSummary(doc, scan, r, scanMs, failingCells.length ? nextError : undefined, disposers);
+  insertSummary(doc, scan, r, scanMs, failingCells.length ? nextError : undefined, disposers, text);
   for (const t of scan.tables) {
     if (!t.element.isConnected || !t.element.parentNode) continue;
     const checks = checksOfTable(r, t.index);
     const status = tableStatus(checks);
     const failing = checks.filter((c) => c.status === 'fail').length;
     const { host, mount } = createHost(doc, 'table', { 'data-status': status, 'data-table-index': t.index });
-    render(<TableBadge status={status} failing={failing} checks={checks.length} />, mount);
+    render(<TableBadge status={status} failing={failing} checks={checks.length} text={text} />, mount);
     t.element.parentNode.insertBefore(host, t.element);
     disposers.push(() => render(null, mount));
   }
@@ -70,7 +72,7 @@ export function annotate(doc: Document, scan: ScanResult, scanMs: number): Annot
         const key = keyOf.get(cell);
         const checks = key ? failingChecksOfKey(r, key) : [];
         if (!checks.length) return false;
-        render(<CheckTooltip items={checks.map(describeCheck)} />, mount);
+        render(<CheckTooltip items={checks.map((c) => describeCheck(c, text))} />, mount);
         return true;
       }),
     );
@@ -99,6 +101,7 @@ function insertSummary(
   scanMs: number,
   onNextError: (() => void) | undefined,
   disposers: Array<() => void>,
+  text: OverlayText,
 ): void {
   const failing = failingChecks(r);
   const status = pageStatus(r);
@@ -115,9 +118,10 @@ function insertSummary(
       format={r.format}
       tables={r.tables}
       counts={tally(r.checks)}
-      failing={failing.map(describeCheck)}
+      failing={failing.map((c) => describeCheck(c, text))}
       scanMs={scanMs}
       onNextError={onNextError}
+      text={text}
     />,
     mount,
   );

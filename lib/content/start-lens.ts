@@ -1,6 +1,7 @@
 import type { ScanOutcome } from '../record';
 import type { ScanOptions, ScanResult } from '../scan';
 import { annotate, type Annotation } from './annotate';
+import type { OverlayLang } from '../../components/overlay/strings';
 import { canonicalUrl, hintsAtReport, isHidden } from './page-hints';
 import { frameDocument, frameElements, mayBeSameOrigin } from './frames';
 import { watchForChanges, type Scheduler } from './rescan-scheduler';
@@ -23,12 +24,15 @@ export interface LensDeps {
 export interface Lens {
   /** scan everything again now; `force` skips the pre-check (the user asked for it) */
   rescan(force: boolean): void;
+  /** the overlay's words in another UI language: re-renders what is shown, without scanning again */
+  setLanguage(language: OverlayLang): void;
   stop(): void;
 }
 
 interface DocState {
   annotation: Annotation;
   outcome: ScanOutcome;
+  result: ScanResult;
   scanMs: number;
 }
 
@@ -39,6 +43,14 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   let scheduler: Scheduler | null = null;
   let lastSent = '';
   let stopped = false;
+  let language: OverlayLang = 'zh_CN';
+  const setLanguage = (next: OverlayLang) => {
+    language = next;
+    for (const [d, st] of states) {
+      st.annotation.dispose();
+      st.annotation = annotate(d, st.result, st.scanMs, language);
+    }
+  };
 
   const scanDoc = (d: Document, force: boolean) => {
     if (!force && !hintsAtReport(d)) return;
@@ -47,7 +59,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
       const result = deps.scan(d, canonicalUrl(d), { isHidden });
       const scanMs = now() - t0;
       states.get(d)?.annotation.dispose();
-      states.set(d, { annotation: annotate(d, result, scanMs), outcome: result.outcome, scanMs });
+      states.set(d, { annotation: annotate(d, result, scanMs, language), result, outcome: result.outcome, scanMs });
     } catch (e) {
       deps.log?.('年报透镜: scan failed', e);
     }
@@ -95,7 +107,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   const skip = !topHint && !frameElements(doc).some((f) => mayBeSameOrigin(f, doc));
   markPrecheck(preStart);
   if (skip) {
-    return { rescan: (force) => scanAll(force), stop() {} };
+    return { rescan: (force) => scanAll(force), setLanguage, stop() {} };
   }
   if (topHint) scanDoc(doc, opts.forced ?? false);
   scanFrames(false);
@@ -113,6 +125,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
 
   return {
     rescan: (force) => scanAll(force),
+    setLanguage,
     stop() {
       stopped = true;
       scheduler?.stop();

@@ -1,3 +1,4 @@
+import { OVERLAY_TEXT, type OverlayText } from '../../components/overlay/strings';
 import type { Check, ReportRecord } from '../record';
 import { keyInfo } from '../keys';
 
@@ -64,9 +65,9 @@ function shortParts(total: string, parts: string[]): string[] {
   return parts;
 }
 
-function joinParts(parts: string[]): string {
+function joinParts(parts: string[], t: OverlayText): string {
   if (parts.length <= 7) return parts.join(' + ');
-  return `${parts.slice(0, 4).join(' + ')} + … + ${parts[parts.length - 1]}（共 ${parts.length} 项）`;
+  return `${parts.slice(0, 4).join(' + ')} + … + ${parts[parts.length - 1]}（${t.count(parts.length)}）`;
 }
 
 const fmt = (n: number | null) => (n === null ? '—' : String(Math.round(n * 100) / 100));
@@ -78,18 +79,18 @@ export interface CheckText {
 }
 
 /** "复议后起诉 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结" and "报告值 4 · 计算值 0 · 差 4". */
-export function describeCheck(c: Check): CheckText {
+export function describeCheck(c: Check, t: OverlayText = OVERLAY_TEXT.zh_CN): CheckText {
   const lhs = c.lhsKeys.map(label);
   const rhs = c.rhsKeys.map(label);
   if (rhs.length === 1) {
     const total = rhs[0];
-    const equation = `${total.replace(SEP, ' ')} = ${joinParts(shortParts(total, lhs))}`;
+    const equation = `${total.replace(SEP, ' ')} = ${joinParts(shortParts(total, lhs), t)}`;
     const diff = c.rhs !== null && c.lhs !== null ? c.rhs - c.lhs : null;
-    return { equation, values: `报告值 ${fmt(c.rhs)} · 计算值 ${fmt(c.lhs)} · 差 ${fmt(diff)}` };
+    return { equation, values: t.values(fmt(c.rhs), fmt(c.lhs), fmt(diff)) };
   }
   const cols = new Set([...lhs, ...rhs].map((l) => l.split(SEP)[1]));
   const col = cols.size === 1 ? [...cols][0] : undefined;
-  const rows = (ls: string[]) => joinParts(col ? ls.map((l) => l.split(SEP)[0]) : ls);
+  const rows = (ls: string[]) => joinParts(col ? ls.map((l) => l.split(SEP)[0]) : ls, t);
   const equation = `${col ? `${col}：` : ''}${rows(lhs)} = ${rows(rhs)}`;
-  return { equation, values: `左边 ${fmt(c.lhs)} · 右边 ${fmt(c.rhs)} · 差 ${fmt(c.diff)}` };
+  return { equation, values: t.sides(fmt(c.lhs), fmt(c.rhs), fmt(c.diff)) };
 }

@@ -207,6 +207,17 @@ describe('options page', () => {
     await options.selectOption('[data-testid="setting-language"]', 'en');
     await options.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('History'));
     assert.equal(await options.textContent('[data-testid="delete-selected"]'), 'Delete selected');
+    // the in-page overlay follows the setting too (its words; the report's own labels stay as printed);
+    // auto-save off for this visit, so the history the next tests count stays as it is
+    await options.uncheck('[data-testid="setting-autosave"]');
+    const page = await h.open('reports/lingchuan-2020.html', 'www.lingchuan-en.gov.cn');
+    const summary = page.locator('[data-nianbao="summary"] .verdict');
+    await summary.waitFor();
+    await page.waitForFunction(() => /identity does not hold/.test(document.querySelector('[data-nianbao="summary"]')?.shadowRoot?.textContent ?? ''));
+    assert.equal(await summary.textContent(), '1 identity does not hold');
+    assert.match((await page.locator('[data-nianbao="table"][data-status="fail"] .badge').textContent()) ?? '', /1 not holding/);
+    await page.close();
+    await options.check('[data-testid="setting-autosave"]');
     await options.selectOption('[data-testid="setting-language"]', 'zh_CN');
     await options.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('历史记录'));
   });
