@@ -14,9 +14,9 @@ import { translator } from '@/lib/i18n';
 import { importFile } from '@/lib/import-file';
 import { sendMessage } from '@/lib/messaging';
 import type { ReportRecord } from '@/lib/record';
-import { useExport } from '@/lib/use-export';
-import { useLiveQuery } from '@/lib/use-live-query';
-import { useSettings } from '@/lib/use-settings';
+import { useExport } from '@/lib/hooks/use-export';
+import { useLiveQuery } from '@/lib/hooks/use-live-query';
+import { useSettings } from '@/lib/hooks/use-settings';
 import { useFirstPage, type FirstPage } from './use-first-page';
 import { useSelection } from './use-selection';
 

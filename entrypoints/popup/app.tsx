@@ -6,9 +6,9 @@ import { PopupView } from '@/components/popup-view';
 import { db } from '@/lib/db';
 import { translator } from '@/lib/i18n';
 import { sendMessage, type TabState } from '@/lib/messaging';
-import { useExport } from '@/lib/use-export';
-import { useLiveQuery } from '@/lib/use-live-query';
-import { useSettings } from '@/lib/use-settings';
+import { useExport } from '@/lib/hooks/use-export';
+import { useLiveQuery } from '@/lib/hooks/use-live-query';
+import { useSettings } from '@/lib/hooks/use-settings';
 
 /** Wiring of the popup: the active tab's state from the background, the saved count from Dexie. */
 async function activeTabId(): Promise<number | undefined> {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, watchSettings, type Settings } from './settings';
+import { getSettings, watchSettings, type Settings } from '../settings';
 
 /** The current settings, live (changes made in any context show at once). */
 export function useSettings(): Settings | null {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Translate } from './i18n';
-import { runExport, type ExportKind } from './run-export';
+import type { Translate } from '../i18n';
+import { runExport, type ExportKind } from '../run-export';
 
 /** State of the export buttons: progress while running, then a message. */
 export function useExport(t: Translate) {
