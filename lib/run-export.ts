@@ -60,7 +60,7 @@ async function toBlob(parts: string[], type: string): Promise<Blob> {
   return new Blob(blobs, { type });
 }
 
-function download(blob: Blob, name: string): void {
+export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

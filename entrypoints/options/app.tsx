@@ -19,6 +19,10 @@ import { useLiveQuery } from '@/lib/hooks/use-live-query';
 import { useSettings } from '@/lib/hooks/use-settings';
 import { useFirstPage, type FirstPage } from './use-first-page';
 import { useSelection } from './use-selection';
+import { QuarantineNotice } from '@/components/quarantine-notice';
+import { quarantineFile } from '@/lib/export/quarantine';
+import { exportFileName } from '@/lib/export/file-name';
+import { download } from '@/lib/run-export';
 
 /** The default view's first page while the full list loads (counts known, years not yet). */
 function firstPageView(first: FirstPage): HistoryPage {
@@ -48,6 +52,9 @@ export function App() {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const exporter = useExport(t);
+  const quarantined = useLiveQuery(() => db.quarantine.toArray(), []);
+  const downloadQuarantined = () =>
+    download(new Blob([quarantineFile(quarantined ?? [])], { type: 'application/json' }), exportFileName('json', new Date(), '-quarantine'));
 
   useEffect(() => {
     document.documentElement.lang = settings?.language === 'en' ? 'en' : 'zh-CN';
@@ -81,6 +88,7 @@ export function App() {
           <ExportBar onExport={exporter.start} progress={exporter.progress} message={exporter.message} disabled={!total} />
           <ImportButton busy={importing} message={notice} onFile={runImport} />
         </section>
+        <QuarantineNotice count={quarantined?.length ?? 0} onDownload={downloadQuarantined} />
         <HistoryFilters query={query} years={view.years} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
         <div class="table-bar">
           <span data-testid="history-count">{t('rows', { count: total ?? 0, shown: view.matched })}</span>
