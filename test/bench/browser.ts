@@ -7,7 +7,7 @@ import { checkPage } from '../../lib/check-page';
 import type { ReportRecord } from '../../lib/record';
 import { launchExtension, EXTENSION_DIR, ROOT, type Harness } from '../e2e/harness';
 import { generateReport, withError, checkedKeys } from '../generator';
-import { LARGE_NEWS, LARGE_REPORT, writeLargePages } from './make-large';
+import { writeLargePages } from './make-large';
 
 /**
  * The browser-side speed figures (issue 4), measured in real Chromium with the built extension:
@@ -415,7 +415,7 @@ async function historyFigures(h: Harness, n: number, log: (l: string) => void): 
 export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<Figure[]> {
   const log = opts.log ?? ((l: string) => console.error(l));
   ensureBuild(log);
-  if (!existsSync(LARGE_REPORT) || !existsSync(LARGE_NEWS)) writeLargePages();
+  writeLargePages(); // generated, deterministic, never committed: always in step with make-large.ts
   const h = await launchExtension();
   try {
     const figures = opts.noScan ? [] : await scanFigures(h, opts.loads ?? 15, log);
