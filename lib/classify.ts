@@ -15,9 +15,21 @@ interface LabelVerdict {
 /** What a label says about its table, memoised: labels repeat across tables and pages. */
 const verdicts = new Map<string, LabelVerdict>();
 
+const NONE: LabelVerdict = { jigou: false, apply: false, block: false, review: false, active: false };
+
+/**
+ * true when the text may hold a CJK character: every label the core knows does; numbers and blanks do
+ * not. From U+2E80 on, so that Kangxi radicals (⼀, as PDF conversions leave them; NFKC → 一) count.
+ */
+export function hasCjk(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+  return false;
+}
+
 function verdictOf(label: string): LabelVerdict {
   let v = verdicts.get(label);
   if (v) return v;
+  if (!hasCjk(label)) return NONE;
   const block = reviewBlock(label) !== undefined;
   v = {
     jigou: label.includes('勾稽关系'),
@@ -43,9 +55,10 @@ export function classify(grid: Grid, continuesApply = false): SectionKind | unde
   let jigou = false;
   let blocks = 0;
   {
-    for (const cell of grid.cells) {
-      const text = cell.text;
-      if (!text || text.length > 120) continue;
+    const cells = grid.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const text = cells[i].text;
+      if (!text || text.length > 120 || !hasCjk(text)) continue;
       const v = verdictOf(normalizeLabel(text));
       if (v.jigou) jigou = true;
       if (v.apply) apply++;

@@ -5,12 +5,23 @@ import { stripOrdinal } from './text';
 function memo<T>(fn: (label: string) => T): (label: string) => T {
   const cache = new Map<string, T>();
   return (label) => {
-    if (cache.has(label)) return cache.get(label) as T;
+    const known = cache.get(label);
+    if (known !== undefined || cache.has(label)) return known as T;
     const v = fn(label);
     if (cache.size > 20_000) cache.clear();
     cache.set(label, v);
     return v;
   };
+}
+
+/**
+ * The value of the first pattern the label matches. A plain indexed loop: the scan runs once per page
+ * load, mostly before V8 has optimised anything, where `find` with a destructuring callback allocates
+ * an iterator per pattern.
+ */
+function firstMatch<T>(table: readonly (readonly [RegExp, T])[], label: string): T | undefined {
+  for (let i = 0; i < table.length; i++) if (table[i][0].test(label)) return table[i][1];
+  return undefined;
 }
 
 /**
@@ -29,7 +40,7 @@ const APPLICANT: [RegExp, ApplicantColumn][] = [
   [/^(总计|合计|总数|总)$/, 'total'],
 ];
 
-export const applicantColumn = memo((label: string): ApplicantColumn | undefined => APPLICANT.find(([re]) => re.test(label))?.[1]);
+export const applicantColumn = memo((label: string): ApplicantColumn | undefined => firstMatch(APPLICANT, label));
 
 /** Section 三 sub-rows that are unambiguous by themselves. */
 const APPLY_LEAVES: [RegExp, string][] = [
@@ -70,8 +81,7 @@ const GROUPS: [RegExp, ApplyGroup][] = [
 
 /** A group label (`（三）不予公开`, `三、本年度办理结果`), or undefined. */
 export const applyGroup = memo((label: string): ApplyGroup | undefined => {
-  const bare = stripOrdinal(label);
-  return GROUPS.find(([re]) => re.test(bare))?.[1];
+  return firstMatch(GROUPS, stripOrdinal(label));
 });
 
 const bareOf = memo(stripOrdinal);
@@ -81,7 +91,7 @@ const bareOf = memo(stripOrdinal);
  * `other` rows: a lone （六）其他处理 is the 2019 leaf `result.other`; `3.其他` under it is 2021's
  * `result.other.other`.
  */
-const leafOf = memo((bare: string): string | undefined => APPLY_LEAVES.find(([re]) => re.test(bare))?.[1]);
+const leafOf = memo((bare: string): string | undefined => firstMatch(APPLY_LEAVES, bare));
 
 export function applyRow(path: readonly string[], previousKey?: string): string | undefined {
   const own = path[path.length - 1];
@@ -89,30 +99,37 @@ export function applyRow(path: readonly string[], previousKey?: string): string 
   const bare = bareOf(own);
   const leaf = leafOf(bare);
   if (leaf) return leaf;
-  const groups = path.slice(0, -1).map(applyGroup);
-  if (/^(总计|合计)$/.test(bare)) return 'result.total';
-  if (/^其他$/.test(bare) && (groups.includes('other') || previousKey?.startsWith('result.other.'))) return 'result.other.other';
-  if (/^其他处理$/.test(bare)) return 'result.other';
+  if (bare === '总计' || bare === '合计') return 'result.total';
+  if (bare === '其他' && (underOther(path) || previousKey?.startsWith('result.other.'))) return 'result.other.other';
+  if (bare === '其他处理') return 'result.other';
   return undefined;
 }
 
-/** Section 四 block of a header label. */
-export const reviewBlock = memo((label: string): ReviewBlock | 'suit' | undefined => {
-  if (/^行政复议$|^复议$/.test(label)) return 'review';
-  if (/未经复议|直接起诉/.test(label)) return 'suit.direct';
-  if (/复议后起诉/.test(label)) return 'suit.after_review';
-  if (/^行政诉讼$/.test(label)) return 'suit';
-  return undefined;
-});
+/** true when a group label above the row's own label is （六）其他处理. */
+function underOther(path: readonly string[]): boolean {
+  for (let i = 0; i < path.length - 1; i++) if (applyGroup(path[i]) === 'other') return true;
+  return false;
+}
 
-export const reviewColumn = memo((label: string): ReviewColumn | undefined => {
-  if (/^(结果)?维持$/.test(label)) return 'upheld';
-  if (/^(结果)?纠正$/.test(label)) return 'corrected';
-  if (/^其他(结果)?$/.test(label)) return 'other';
-  if (/^尚未审结$|^未审结$/.test(label)) return 'pending';
-  if (/^(总计|合计|总)$/.test(label)) return 'total';
-  return undefined;
-});
+/** Section 四 block of a header label. */
+const REVIEW_BLOCK_LABELS: [RegExp, ReviewBlock | 'suit'][] = [
+  [/^行政复议$|^复议$/, 'review'],
+  [/未经复议|直接起诉/, 'suit.direct'],
+  [/复议后起诉/, 'suit.after_review'],
+  [/^行政诉讼$/, 'suit'],
+];
+
+export const reviewBlock = memo((label: string): ReviewBlock | 'suit' | undefined => firstMatch(REVIEW_BLOCK_LABELS, label));
+
+const REVIEW_COLUMN_LABELS: [RegExp, ReviewColumn][] = [
+  [/^(结果)?维持$/, 'upheld'],
+  [/^(结果)?纠正$/, 'corrected'],
+  [/^其他(结果)?$/, 'other'],
+  [/^尚未审结$|^未审结$/, 'pending'],
+  [/^(总计|合计|总)$/, 'total'],
+];
+
+export const reviewColumn = memo((label: string): ReviewColumn | undefined => firstMatch(REVIEW_COLUMN_LABELS, label));
 
 /** Section 二 row label → item key. */
 const ACTIVE_ROWS: [RegExp, string][] = [
@@ -126,7 +143,7 @@ const ACTIVE_ROWS: [RegExp, string][] = [
   [/^政府集中采购/, 'procurement'],
 ];
 
-export const activeRow = memo((label: string): string | undefined => ACTIVE_ROWS.find(([re]) => re.test(label))?.[1]);
+export const activeRow = memo((label: string): string | undefined => firstMatch(ACTIVE_ROWS, label));
 
 /** Section 二 column header → column key (both editions). */
 const ACTIVE_COLUMNS: [RegExp, string][] = [
@@ -143,7 +160,9 @@ const ACTIVE_COLUMNS: [RegExp, string][] = [
   [/采购项目数量/, 'items'],
 ];
 
-export const activeColumn = memo((label: string): string | undefined => ACTIVE_COLUMNS.find(([re]) => re.test(label))?.[1]);
+export const activeColumn = memo((label: string): string | undefined => firstMatch(ACTIVE_COLUMNS, label));
 
 /** The 第二十条 article a label names, e.g. `第二十条第(一)项` → `一`. */
-export const articleOf = memo((label: string): string | undefined => /^第二十条第\(?([一二三四五六七八九十]+)\)?项/.exec(label)?.[1]);
+const ARTICLE = /^第二十条第\(?([一二三四五六七八九十]+)\)?项/;
+
+export const articleOf = memo((label: string): string | undefined => ARTICLE.exec(label)?.[1]);

@@ -5,8 +5,10 @@ import type { GridCell } from './grid';
 
 /** Where the section readers put what they read: values, provenance, DOM cells, and what they could not map. */
 export class Sink {
-  values: Record<string, number | null> = {};
-  cells: Record<string, Cell> = {};
+  // prototype-less dictionaries: a report adds ~200 keys one at a time, and on an ordinary object each
+  // new key is a hidden-class transition (a new map and descriptor array) — most of a cold scan's garbage
+  values: Record<string, number | null> = Object.create(null);
+  cells: Record<string, Cell> = Object.create(null);
   elements = new Map<string, Element>();
   blank = new Set<string>();
   unmapped: Unmapped[] = [];

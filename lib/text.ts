@@ -9,6 +9,7 @@ import { stripPinyin, toSimplified } from './chinese';
 const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]+/g;
 const QUOTES = /[“”„‟"「」『』〝〞＂]/g;
 
+const REPAIR_ANY = /不在处理|未按照|规范性档案|制作數量|三安全一穩定|其它/;
 const REPAIRS: [RegExp, string][] = [
   [/不在处理/g, '不再处理'],
   [/未按照/g, '未按'],
@@ -24,7 +25,7 @@ export function normalizeLabel(raw: string): string {
   let out = cache.get(raw);
   if (out !== undefined) return out;
   out = toSimplified(stripPinyin(raw)).normalize('NFKC').replace(QUOTES, '"').replace(WHITESPACE, '');
-  for (const [re, to] of REPAIRS) out = out.replace(re, to);
+  if (REPAIR_ANY.test(out)) for (let i = 0; i < REPAIRS.length; i++) out = out.replace(REPAIRS[i][0], REPAIRS[i][1]);
   if (cache.size > 20_000) cache.clear();
   cache.set(raw, out);
   return out;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { activeColumn, activeRow, applicantColumn, applyRow, reviewBlock, reviewColumn } from '../../lib/labels';
 import { normalizeLabel } from '../../lib/text';
+import { hasCjk } from '../../lib/classify';
 
 const n = normalizeLabel;
 
@@ -88,4 +89,13 @@ describe('columns', () => {
     ['行政规范性文件', 'normative_docs'], ['規範性檔案', 'normative_docs'], ['行政许可', 'licensing'], ['政许可', 'licensing'],
     ['其他对外管理服务事项', 'other_services'], ['行政处罚', 'penalty'], ['行政強制', 'coercion'], ['行政事业性收费', 'fees'], ['政府集中採購', 'procurement'],
   ])('section 二 row %j → %s', (label, key) => expect(activeRow(n(label))).toBe(key));
+});
+
+describe('the classifier skips text without CJK (numbers, blanks)', () => {
+  it('numbers and dashes hold none; Kangxi radicals (PDF conversions) and full-width digits may', () => {
+    for (const t of ['0', ' 12 ', '1,234', '-', '—', '/', '', 'N/A']) expect(hasCjk(t)).toBe(false);
+    for (const t of ['总计', '⼀', '１２', '（一）']) expect(hasCjk(t)).toBe(true);
+    // a Kangxi-radical label still normalises to a label the matcher knows
+    expect(n('⼀')).toBe('一');
+  });
 });
