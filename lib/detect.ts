@@ -100,23 +100,37 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
   if (!hit) return { ...base, isReport: false, reason: '标题不是政府信息公开工作年度报告' };
 
   const bodyText = readBody();
-  // the body is long: only white space, pinyin runs and 繁→简 matter for the anchors and headings
-  const text = compactText(bodyText);
-  const anchors = ANCHORS.filter((a) => text.includes(a)).length;
-  const headings = HEADINGS.filter((re) => re.test(text)).length;
-  const year = Number(YEAR_TITLE.exec(hit.norm)?.[1] ?? NaN) || yearFromText(text);
+  // the body is long: only white space, pinyin runs and 繁→简 matter for the anchors and headings.
+  // Most reports print an anchor as is, so the compacted copy of the body is made only when needed.
+  let compacted: string | undefined;
+  const text = () => (compacted ??= compactText(bodyText));
+  const anchors = countAnchors(bodyText) || countAnchors(text());
+  const titleYear = Number(YEAR_TITLE.exec(hit.norm)?.[1] ?? NaN) || null;
+  const year = titleYear ?? yearFromText(text());
   const legacy = year !== null && year <= 2018;
-  const structured = anchors >= 1 || headings >= 3 || (legacy && headings + (text.includes('政府信息公开条例') ? 1 : 0) >= 2);
+  const structured = anchors >= 1 || headingCount(text()) >= 3 || (legacy && headingCount(text()) + (text().includes('政府信息公开条例') ? 1 : 0) >= 2);
   if (!structured) return { ...base, title: hit.raw, isReport: false, reason: '正文没有年度报告的结构' };
 
   let agency = agencyFromTitle(hit.norm);
   if (!agency) {
     const source = root.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
     const spaced = toSimplified(stripPinyin(bodyText)).normalize('NFKC');
-    const m = (source ? null : BYLINE.exec(spaced)) ?? INTRO.map((re) => re.exec(text)).find(Boolean);
+    const m = (source ? null : BYLINE.exec(spaced)) ?? INTRO.map((re) => re.exec(text())).find(Boolean);
     agency = source ? normalizeText(source) : m ? normalizeText(m[1]).replace(/(发布|发布时间|时间|日期).*$/, '') || null : null;
   }
   return { isReport: true, reason: '', title: hit.raw, agency, year };
+}
+
+function countAnchors(text: string): number {
+  let n = 0;
+  for (let i = 0; i < ANCHORS.length; i++) if (text.includes(ANCHORS[i])) n++;
+  return n;
+}
+
+function headingCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < HEADINGS.length; i++) if (HEADINGS[i].test(text)) n++;
+  return n;
 }
 
 function yearFromText(text: string): number | null {
