@@ -62,15 +62,16 @@ export function checkDef(id: string): CheckDef | undefined {
 
 type Values = Readonly<Record<string, number | null>>;
 
-function sum(keys: readonly string[], values: Values): { total: number | null; missing: string[] } {
+/** The sum of the keys' values; null with the keys missing when any is absent or null. */
+function sum(keys: readonly string[], values: Values, missing: string[]): number | null {
   let total = 0;
-  const missing: string[] = [];
-  for (const k of keys) {
-    const v = values[k];
-    if (v === null || v === undefined) missing.push(k);
+  const before = missing.length;
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[keys[i]];
+    if (v === null || v === undefined) missing.push(keys[i]);
     else total += v;
   }
-  return { total: missing.length ? null : total, missing };
+  return missing.length > before ? null : total;
 }
 
 function round(n: number): number {
@@ -78,18 +79,25 @@ function round(n: number): number {
 }
 
 export function evaluate(defs: readonly CheckDef[], values: Values, reasons: Readonly<Record<string, string>> = {}): Check[] {
-  return defs.map((d) => {
-    const l = sum(d.lhsKeys, values);
-    const r = sum(d.rhsKeys, values);
-    const base = { id: d.id, lhsKeys: d.lhsKeys, rhsKeys: d.rhsKeys };
-    if (l.total === null || r.total === null) {
-      const missing = [...l.missing, ...r.missing];
-      const why = missing.map((k) => reasons[k] ?? (k in values ? `${k} 单元格缺失` : `${k} 所在行或列未找到`));
-      return { ...base, status: 'skip' as const, lhs: l.total, rhs: r.total, diff: null, reason: [...new Set(why)].join('；').slice(0, 500) };
+  const out: Check[] = [];
+  for (let i = 0; i < defs.length; i++) {
+    const d = defs[i];
+    const missing: string[] = [];
+    const lhs = sum(d.lhsKeys, values, missing);
+    const rhs = sum(d.rhsKeys, values, missing);
+    if (lhs === null || rhs === null) {
+      const why: string[] = [];
+      for (const k of missing) {
+        const reason = reasons[k] ?? (k in values ? `${k} 单元格缺失` : `${k} 所在行或列未找到`);
+        if (!why.includes(reason)) why.push(reason);
+      }
+      out.push({ id: d.id, lhsKeys: d.lhsKeys, rhsKeys: d.rhsKeys, status: 'skip', lhs, rhs, diff: null, reason: why.join('；').slice(0, 500) });
+      continue;
     }
-    const diff = round(l.total - r.total);
-    return { ...base, status: Math.abs(diff) < 1e-9 ? ('pass' as const) : ('fail' as const), lhs: round(l.total), rhs: round(r.total), diff };
-  });
+    const diff = round(lhs - rhs);
+    out.push({ id: d.id, lhsKeys: d.lhsKeys, rhsKeys: d.rhsKeys, status: Math.abs(diff) < 1e-9 ? 'pass' : 'fail', lhs: round(lhs), rhs: round(rhs), diff });
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { APPLICANT_COLUMNS, type ApplicantColumn } from './keys';
 import { applicantColumn, applyGroup, applyRow } from './labels';
-import { rowCells, type Grid } from './grid';
+import { rowCells, type Grid, type GridCell } from './grid';
 import { isDataText, type Sink } from './sink';
 import { normalizeLabel } from './text';
 
@@ -22,19 +22,34 @@ function headerColumns(grid: Grid): { columns: (ApplicantColumn | undefined)[]; 
   const columns: (ApplicantColumn | undefined)[] = [];
   let found = false;
   for (let r = 0; r < grid.slots.length; r++) {
-    const cells = rowCells(grid, r).filter((c) => c.row === r);
-    const labels = cells.map((c) => normalizeLabel(c.text));
+    const cells = rowCells(grid, r);
     let header = false;
-    cells.forEach((cell, i) => {
-      const key = applicantColumn(labels[i]);
-      if (!key) return;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i];
+      if (cell.row !== r) continue;
+      const key = applicantColumn(normalizeLabel(cell.text));
+      if (!key) continue;
       header = true;
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) columns[c] = key;
-    });
+    }
     if (header) found = true;
     else if (found) return { columns, bodyStart: r };
   }
   return found ? { columns, bodyStart: grid.slots.length } : undefined;
+}
+
+/** The row's label path: distinct non-empty labels of the cells left of the data columns, outermost first. */
+function labelPath(cells: readonly GridCell[], firstData: number): { path: string[]; lastLabelCol: number } {
+  const path: string[] = [];
+  let lastLabelCol = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c.col + c.colSpan > firstData) continue;
+    lastLabelCol = c.col;
+    const label = normalizeLabel(c.text);
+    if (label && !path.includes(label)) path.push(label);
+  }
+  return { path, lastLabelCol };
 }
 
 export function mapApply(grid: Grid, table: number, sink: Sink, state: ApplyState): void {
@@ -61,17 +76,23 @@ export function mapApply(grid: Grid, table: number, sink: Sink, state: ApplyStat
 
   for (let r = bodyStart; r < grid.slots.length; r++) {
     const cells = rowCells(grid, r);
-    const labelCells = cells.filter((c) => c.col + c.colSpan <= firstData);
-    const path = [...new Set(labelCells.map((c) => normalizeLabel(c.text)).filter(Boolean))];
-    const own = cells.filter((c) => c.row === r && c.col >= firstData);
-    if (!path.length && !own.some((c) => c.text.trim())) continue;
+    const { path, lastLabelCol } = labelPath(cells, firstData);
+    const own: GridCell[] = [];
+    let ownText = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      if (c.row !== r || c.col < firstData) continue;
+      own.push(c);
+      if (!ownText && c.text.trim()) ownText = true;
+    }
+    if (!path.length && !ownText) continue;
     const rowKey = applyRow(path, state.previousKey);
     if (!rowKey) {
       const lastLabel = path[path.length - 1] ?? '';
-      const isGroupOnly = lastLabel && applyGroup(lastLabel) && !own.some((c) => c.text.trim());
+      const isGroupOnly = lastLabel && applyGroup(lastLabel) && !ownText;
       const isNote = /^(备注|注)[:：]?/.test(lastLabel) && !own.some((c) => /\d/.test(c.text));
       if (!isGroupOnly && !isNote && !(own.length && own.every((c) => !isDataText(c.text)) && !path.length)) {
-        sink.unmap('row', table, r, labelCells[labelCells.length - 1]?.col ?? 0, path.join(' ') || own.map((c) => c.text.trim()).join(' '));
+        sink.unmap('row', table, r, lastLabelCol, path.join(' ') || own.map((c) => c.text.trim()).join(' '));
       }
       continue;
     }
