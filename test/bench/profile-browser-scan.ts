@@ -42,13 +42,17 @@ console.log(`bundle ${Math.round(code.length / 1024)} KB`);
 
 const server = await startFixtureServer();
 const dir = await mkdtemp(join(tmpdir(), 'nb-prof-'));
-const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', ...(jsFlags ? [`--js-flags=${jsFlags}`] : [])] });
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', `--host-resolver-rules=MAP *.gov.cn 127.0.0.1:${server.port}`, ...(jsFlags ? [`--js-flags=${jsFlags}`] : [])] });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+let loadNo = 0;
+/** like the bench: each load on a host of its own (gov.cn is a public suffix: a fresh renderer process per load) */
+const pageUrl = () => (process.argv.includes('--same-host') ? server.url(fixture) : `http://www.p${loadNo++}.gov.cn/${fixture}`);
 
 async function once(profile: boolean): Promise<{ cold: number; warm: number; stages: Record<string, number>; nodes?: any }> {
   // profiled runs time the cold scan alone (the content script scans once per load)
   const page = await ctx.newPage();
-  await page.goto(server.url(fixture), { waitUntil: 'load' });
+  await page.goto(pageUrl(), { waitUntil: 'load' });
   const cdp = profile ? await ctx.newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -59,7 +63,7 @@ async function once(profile: boolean): Promise<{ cold: number; warm: number; sta
   if (prewarm) {
     // experiment: the scan code compiled and run once on another report in a same-origin frame first,
     // so what remains of the cold time is this page's own (DOM wrappers, GC, new labels)
-    await page.evaluate(`new Promise((resolve) => { const f = document.createElement('iframe'); f.onload = () => { globalThis.__scan(f.contentDocument); f.remove(); resolve(); }; f.src = ${JSON.stringify(server.url(prewarm))}; document.documentElement.append(f); })`);
+    await page.evaluate(`new Promise((resolve) => { const f = document.createElement('iframe'); f.onload = () => { globalThis.__scan(f.contentDocument); f.remove(); resolve(); }; f.src = ${JSON.stringify(`/${prewarm}`)}; document.documentElement.append(f); })`);
   }
   if (cdp) await cdp.send('Profiler.start');
   const r = await page.evaluate(() => {

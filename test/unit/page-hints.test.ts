@@ -1,8 +1,12 @@
-import { JSDOM } from 'jsdom';
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { canonicalUrl, hintsAtReport } from '../../lib/content/page-hints';
 
-const page = (head: string, url = 'http://www.x.gov.cn/a/b.html#top', body = '') => new JSDOM(`<html><head>${head}</head><body>${body}</body></html>`, { url }).window.document;
+function page(head: string, url = 'http://www.x.gov.cn/a/b.html#top', body = ''): Document {
+  const w = new Window({ url });
+  w.document.write(`<html><head>${head}</head><body>${body}</body></html>`);
+  return w.document as unknown as Document;
+}
 
 describe('canonicalUrl (as link[rel~="canonical" i][href], then meta[property="og:url" i][content])', () => {
   it('takes the canonical link, resolved and without its hash', () => {
