@@ -1,15 +1,17 @@
+import { mayNameReport } from '../detect';
+
 /**
  * Cheap page-side look-ups that run before (and instead of) a scan: does the page hint at an annual report
  * at all, what is its canonical URL, is an element visible. They take the document or element as a
  * parameter and never touch extension APIs.
  */
 
-const REPORT_HINT = /年度报告|年度報告|年报|年報|报告|報告/;
-
-/** true when the title or text mentions 年度报告 / 年报 / 報告 at all (a native textContent read, no layout). */
+/**
+ * true when the page's title or a title-like element can name an annual report (`mayNameReport`): a
+ * page it turns down is one the scan's detection would turn down, and the body's text is not read.
+ */
 export function hintsAtReport(doc: Document): boolean {
-  if (REPORT_HINT.test(doc.title)) return true;
-  return REPORT_HINT.test(doc.body?.textContent ?? '');
+  return mayNameReport(doc);
 }
 
 /** `<link rel=canonical>` href, else `og:url`, else the document URL without its hash. */

@@ -1,6 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../cli/dom';
 import { canonicalUrl, hintsAtReport } from '../../lib/content/page-hints';
+import { detect, mayNameReport } from '../../lib/detect';
+import { generateReport, NAMED_LAYOUTS } from '../generator';
 
 function page(head: string, url = 'http://www.x.gov.cn/a/b.html#top', body = ''): Document {
   const w = new Window({ url });
@@ -28,10 +33,34 @@ describe('canonicalUrl (as link[rel~="canonical" i][href], then meta[property="o
   });
 });
 
-describe('hintsAtReport', () => {
-  it('looks at the title and the body text', () => {
+describe('hintsAtReport (the pre-check: title candidates, never the body text)', () => {
+  it('says yes when the title or a heading can name a report, traditional, pinyin-annotated or spaced out', () => {
     expect(hintsAtReport(page('<title>某县2020年政府信息公开工作年度报告</title>'))).toBe(true);
-    expect(hintsAtReport(page('<title>新闻</title>', undefined, '<p>2020年度報告</p>'))).toBe(true);
+    expect(hintsAtReport(page('<title>某县人民政府</title>', undefined, '<h1>2020年政府信息公開工作年度報(bào)告(gào)</h1>'))).toBe(true);
+    expect(hintsAtReport(page('<title>首页</title>', undefined, '<div class="article-title">2021年政府信息公开工作年度 报 告</div>'))).toBe(true);
+    expect(hintsAtReport(page('<meta property="og:title" content="2021年政府信息公开年报">'))).toBe(true);
+  });
+  it('says no when only the body mentions a report (detection needs a title naming one)', () => {
+    expect(hintsAtReport(page('<title>新闻</title>', undefined, '<p>2020年度報告</p><h2>政务公开</h2>'))).toBe(false);
     expect(hintsAtReport(page('<title>新闻</title>', undefined, '<p>今日天气</p>'))).toBe(false);
+  });
+});
+
+describe('the pre-check never turns down a page detection accepts', () => {
+  it('on every fixture page and generated report', () => {
+    const root = join(__dirname, '../fixtures');
+    const pages: [string, string][] = [];
+    for (const dir of ['reports', 'non-reports', 'e2e']) {
+      for (const f of readdirSync(join(root, dir))) if (f.endsWith('.html')) pages.push([`${dir}/${f}`, readFileSync(join(root, dir, f), 'utf8')]);
+    }
+    for (const [i, layout] of Object.values(NAMED_LAYOUTS).entries()) pages.push([`generated ${i}`, generateReport({ seed: 300 + i, layout }).html]);
+    let reports = 0;
+    for (const [name, html] of pages) {
+      const doc = parseHtml(html);
+      const found = detect(doc, () => doc.body?.textContent ?? '');
+      if (found.isReport) reports++;
+      expect(mayNameReport(doc) || !found.isReport, name).toBe(true);
+    }
+    expect(reports).toBeGreaterThan(20);
   });
 });
