@@ -58,22 +58,6 @@ function isReportTitle(norm: string): boolean {
   return TITLE_RE.test(norm) && !NEGATIVE_TITLE.test(norm.replace(/\(文字版[^)]*\)|\(图解[^)]*\)/, ''));
 }
 
-/**
- * The page-side pre-check: can any title candidate name a report? It applies the two tests `pickTitle`
- * needs before a candidate can be a hit (the cheap one, then 报告/年报 in the normalised text that
- * `isReportTitle` requires), so a page it turns down is one `detect` would turn down — read from
- * `<title>`, two metas and at most 30 title-like elements, never the whole body text.
- */
-export function mayNameReport(root: ParentNode): boolean {
-  for (const raw0 of candidateTitles(root)) {
-    const raw = raw0.trim();
-    if (raw && raw.length <= 300 && MAY_NAME_REPORT.test(stripPinyin(raw)) && REPORT_WORD.test(normalizeText(raw))) return true;
-  }
-  return false;
-}
-
-const REPORT_WORD = /报告|年报/;
-
 /** The first candidate naming a report with a year, else the first naming one, else the page title. */
 function pickTitle(root: ParentNode): { hit?: Candidate; first: string } {
   let first = '';
