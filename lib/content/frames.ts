@@ -1,7 +1,7 @@
 /** Same-origin iframes of a document: the ones whose contentDocument the top frame can read and annotate. */
 
 export function frameElements(doc: Document): HTMLIFrameElement[] {
-  return [...doc.querySelectorAll('iframe')];
+  return Array.from(doc.getElementsByTagName('iframe'));
 }
 
 /** The frame's document when it is same-origin and has loaded a body; null for cross-origin frames. */

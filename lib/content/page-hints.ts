@@ -18,8 +18,11 @@ const REPORT_HINT = new RegExp(`[报報]${GAP}告|[年\\uf98e]${GAP}[报報]`);
  */
 export function hintsAtReport(doc: Document): boolean {
   if (REPORT_HINT.test(doc.title)) return true;
-  for (const meta of [doc.querySelector('meta[property="og:title"]'), doc.querySelector('meta[name="ArticleTitle"]')]) {
-    if (meta && REPORT_HINT.test(meta.getAttribute('content') ?? '')) return true;
+  // og:title / ArticleTitle: one walk over the (few) meta elements rather than two selector queries
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
+    if ((m.getAttribute('property') === 'og:title' || m.getAttribute('name') === 'ArticleTitle') && REPORT_HINT.test(m.getAttribute('content') ?? '')) return true;
   }
   return REPORT_HINT.test(doc.body?.textContent ?? '');
 }
