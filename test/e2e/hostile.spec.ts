@@ -8,7 +8,7 @@ import { launchExtension, ROOT, type Harness } from './harness';
 import { parseCsv } from '../support/csv';
 
 /**
- * Hostile page text (test/fixtures/e2e/hostile.html: the 灵川县 2020 report with markup, spreadsheet
+ * Hostile page text (e2e/hostile.html, derived in test/e2e/variants.ts: the 灵川县 2020 report with markup, spreadsheet
  * formulas and a 10,000-character string in its title, labels, values and an extra row). Page text is
  * data everywhere it goes: no dialog, no element made from it in the overlay, popup or options page,
  * layout that holds, and exports that a spreadsheet cannot run.
