@@ -109,7 +109,8 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   if (skip) {
     return { rescan: (force) => scanAll(force), setLanguage, stop() {} };
   }
-  if (topHint) scanDoc(doc, opts.forced ?? false);
+  // the pre-check has just read the page: scanDoc need not ask hintsAtReport (the body text) again
+  if (topHint) scanDoc(doc, true);
   scanFrames(false);
   report();
   if (topHint) {
