@@ -23,8 +23,9 @@ export function toSimplified(text: string): string {
   return text.replace(PHRASE_RE, (p) => PHRASES.get(p) ?? p).replace(TRADITIONAL_ALL, (ch) => MAP.get(ch) ?? ch);
 }
 
-const PINYIN_RUN =
-  /([\u3400-\u9fff\uf900-\ufaff])(?:\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\))+/g;
+/** One converter pinyin annotation: `(jié)`. */
+export const PINYIN_SYLLABLE = '\\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7})\\)';
+const PINYIN_RUN = new RegExp(`([\\u3400-\\u9fff\\uf900-\\ufaff])(?:${PINYIN_SYLLABLE})+`, 'g');
 
 /** Removes converter pinyin annotations: `結(jié)轉(zhuǎn)` → `結轉`, `公(gong)(gong)` → `公`. */
 export function stripPinyin(text: string): string {

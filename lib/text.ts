@@ -6,7 +6,9 @@ import { stripPinyin, toSimplified } from './chinese';
  * Labels repeat across pages, so results are memoised.
  */
 
-const WHITESPACE = /[\s\u00a0\u3000\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff]+/g;
+/** Every kind of white space normalisation removes (a RegExp character class). */
+export const WHITESPACE_CHAR = '[\\s\\u00a0\\u3000\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\ufeff]';
+const WHITESPACE = new RegExp(`${WHITESPACE_CHAR}+`, 'g');
 const QUOTES = /[“”„‟"「」『』〝〞＂]/g;
 
 const REPAIR_ANY = /不在处理|未按照|规范性档案|制作數量|三安全一穩定|其它/;

@@ -1,3 +1,6 @@
+import { PINYIN_SYLLABLE } from '../chinese';
+import { WHITESPACE_CHAR } from '../text';
+
 /**
  * Cheap page-side look-ups that run before (and instead of) a scan: does the page hint at an annual report
  * at all, what is its canonical URL, is an element visible. They take the document or element as a
@@ -8,7 +11,7 @@
  * 报告 or 年报 (traditional forms too), allowing between the two characters what title normalisation
  * removes: white space and converter pinyin runs (`報(bào)告(gào)`).
  */
-const GAP = '(?:[\\s\\u00a0\\u3000\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2064\\ufeff]|\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\\))*';
+const GAP = `(?:${WHITESPACE_CHAR}|${PINYIN_SYLLABLE})*`;
 const REPORT_HINT = new RegExp(`[报報]${GAP}告|[年\\uf98e]${GAP}[报報]`);
 
 /**
