@@ -108,7 +108,8 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
   const titleYear = Number(YEAR_TITLE.exec(hit.norm)?.[1] ?? NaN) || null;
   const year = titleYear ?? yearFromText(text());
   const legacy = year !== null && year <= 2018;
-  const structured = anchors >= 1 || headingCount(text()) >= 3 || (legacy && headingCount(text()) + (text().includes('政府信息公开条例') ? 1 : 0) >= 2);
+  const headings = anchors >= 1 ? 0 : headingCount(text());
+  const structured = anchors >= 1 || headings >= 3 || (legacy && headings + (text().includes('政府信息公开条例') ? 1 : 0) >= 2);
   if (!structured) return { ...base, title: hit.raw, isReport: false, reason: '正文没有年度报告的结构' };
 
   let agency = agencyFromTitle(hit.norm);

@@ -1,6 +1,6 @@
 import { hash53 } from '../hash';
 import type { ReportRecord } from '../record';
-import { summarize } from '../summary';
+import { summarize, type ReportSummary } from '../summary';
 
 /**
  * The export-ready row of one report (Dexie table `exportRows`, schema v3): everything the CSV (long and
@@ -17,18 +17,8 @@ import { summarize } from '../summary';
  * - checks likewise: `checkIds` (JSON array), `checkStatus` (one letter per check: p/f/s), `checkNums`
  *   (lhs, rhs, diff per check; NaN for null) and `reasons` (check index → reason, only where there is one).
  */
-export interface ExportRow {
-  id: string;
-  url: string;
-  title: string;
-  agency: string | null;
-  year: number | null;
-  format: ReportRecord['format'];
-  status: ReportRecord['status'];
-  savedAt: string | null;
-  pass: number;
-  fail: number;
-  skip: number;
+export interface ExportRow
+  extends Pick<ReportSummary, 'id' | 'url' | 'title' | 'agency' | 'year' | 'format' | 'status' | 'savedAt' | 'pass' | 'fail' | 'skip'> {
   keys: string;
   values: Float64Array;
   raws: Map<string, string | null>;
