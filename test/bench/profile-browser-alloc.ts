@@ -1,5 +1,3 @@
-import { build } from 'esbuild';
-
 /**
  * What a cold scan allocates in Chromium, by function: lib/scan.ts bundled into a plain page (as in
  * profile-browser-scan.ts), each load on a new site (a fresh renderer), sampled with the DevTools
@@ -9,11 +7,10 @@ import { build } from 'esbuild';
  * Builtins (next, test, set, …) are shown with their caller.
  */
 import { chromium } from 'playwright-core';
-import { ROOT } from '../e2e/harness';
 import { startFixtureServer } from '../e2e/server';
+import { scanBundle } from './scan-bundle';
 const fixture = process.argv[2] ?? 'reports/quzhou-2020.html';
-const out = await build({ stdin: { contents: `import { scanPage } from './lib/scan'; import { isHidden } from './lib/content/page-hints'; globalThis.__scan = (d) => scanPage(d, d.URL, { isHidden });`, resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'iife', minifySyntax: true, keepNames: true, target: 'chrome120', alias: { '@': ROOT }, write: false });
-const code = out.outputFiles[0].text + '\n//# sourceURL=scan-bundle.js';
+const code = await scanBundle();
 const server = await startFixtureServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', `--host-resolver-rules=MAP *.gov.cn 127.0.0.1:${server.port}`] });
 const ctx = await browser.newContext();

@@ -1,10 +1,9 @@
-import { build } from 'esbuild';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT } from '../e2e/harness';
 import { startFixtureServer } from '../e2e/server';
+import { scanBundle } from './scan-bundle';
 
 /**
  * Where a scan's time goes in Chromium, without the extension: lib/scan.ts bundled by esbuild into a
@@ -21,28 +20,12 @@ const loads = Number(process.argv.find((a) => a.startsWith('--loads='))?.split('
 const prewarm = process.argv.find((a) => a.startsWith('--prewarm='))?.slice(10);
 const jsFlags = process.argv.find((a) => a.startsWith('--js='))?.slice(5).split(',').join(' ');
 
-const out = await build({
-  stdin: {
-    contents: `import { scanPage } from './lib/scan'; import { isHidden } from './lib/content/page-hints'; globalThis.__scan = (d, stages) => scanPage(d, d.URL, { isHidden, stages, clock: stages && (() => performance.now()) });`,
-    resolveDir: ROOT,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'iife',
-  minifyWhitespace: !process.argv.includes('--lines'),
-  minifySyntax: true,
-  keepNames: true,
-  target: 'chrome120',
-  alias: { '@': ROOT },
-  write: false,
-});
-const eager = process.argv.includes('--eager');
-const code = `${eager ? '//# allFunctionsCalledOnLoad\n' : ''}${out.outputFiles[0].text}\n//# sourceURL=scan-bundle.js`;
+const code = await scanBundle({ lines: process.argv.includes('--lines'), eager: process.argv.includes('--eager') });
 console.log(`bundle ${Math.round(code.length / 1024)} KB`);
 
 const server = await startFixtureServer();
 const dir = await mkdtemp(join(tmpdir(), 'nb-prof-'));
-const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--enable-precise-memory-info', `--host-resolver-rules=MAP *.gov.cn 127.0.0.1:${server.port}`, ...(jsFlags ? [`--js-flags=${jsFlags}`] : [])] });
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', `--host-resolver-rules=MAP *.gov.cn 127.0.0.1:${server.port}`, ...(jsFlags ? [`--js-flags=${jsFlags}`] : [])] });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 let loadNo = 0;
@@ -68,12 +51,9 @@ async function once(profile: boolean): Promise<{ cold: number; warm: number; sta
   if (cdp) await cdp.send('Profiler.start');
   const r = await page.evaluate(() => {
     const stages: Record<string, number> = {};
-    const mem = (performance as any).memory;
-    const h0 = mem.usedJSHeapSize;
     const t0 = performance.now();
     (globalThis as any).__scan(document, stages);
     const cold = performance.now() - t0;
-    stages.heapKB = (mem.usedJSHeapSize - h0) / 1024;
     const warms: number[] = [];
     if ((globalThis as any).__coldOnly) return { cold, warm: NaN, stages };
     for (let i = 0; i < 5; i++) {
