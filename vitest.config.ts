@@ -3,7 +3,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   plugins: [WxtVitest()],
-  resolve: { alias: { 'webextension-polyfill': new URL('./test/unit/_polyfill-fake.ts', import.meta.url).pathname } },
+  resolve: { alias: { 'webextension-polyfill': new URL('./test/support/polyfill-fake.ts', import.meta.url).pathname } },
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',

@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkPage } from '../lib/check-page';
+import { checkPage } from '../lib/core/check-page';
 import { parseHtml } from './dom';
 import { readPage } from './read-page';
 

@@ -1,5 +1,5 @@
-import { keyInfo } from '@/lib/keys';
-import type { Check } from '@/lib/record';
+import { keyInfo } from '@/lib/core/keys';
+import type { Check } from '@/lib/core/record';
 
 /**
  * A check's identity in words, factored: `三、… · 自然人 + 商业企业 … = 总计` becomes

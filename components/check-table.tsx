@@ -1,4 +1,4 @@
-import type { Check } from '@/lib/record';
+import type { Check } from '@/lib/core/record';
 import { checkEquation } from './check-equation';
 import { num } from './format';
 import { useT } from './i18n-context';

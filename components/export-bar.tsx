@@ -1,4 +1,4 @@
-import type { ExportKind } from '@/lib/run-export';
+import type { ExportKind } from '@/lib/ui/run-export';
 import { useT } from './i18n-context';
 
 export interface ExportProgress {

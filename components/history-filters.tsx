@@ -1,4 +1,4 @@
-import type { HistoryQuery } from '@/lib/history-query';
+import type { HistoryQuery } from '@/lib/ui/history-query';
 import { useT } from './i18n-context';
 
 interface Props {

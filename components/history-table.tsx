@@ -1,5 +1,5 @@
-import type { ReportSummary } from '@/lib/db';
-import type { SortKey } from '@/lib/history-query';
+import type { ReportSummary } from '@/lib/db/database';
+import type { SortKey } from '@/lib/ui/history-query';
 import { dateTime, webUrl } from './format';
 import { useT } from './i18n-context';
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { TabState } from '@/lib/messaging';
+import type { TabState } from '@/lib/protocol/messages';
 import { clockTime } from './format';
 import { useT } from './i18n-context';
 import { ReportSummary } from './report-summary';

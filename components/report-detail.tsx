@@ -1,5 +1,5 @@
-import { keyInfo, type Section } from '@/lib/keys';
-import type { ReportRecord } from '@/lib/record';
+import { keyInfo, type Section } from '@/lib/core/keys';
+import type { ReportRecord } from '@/lib/core/record';
 import { orderedKeys } from '@/lib/export/rows';
 import { CheckTable } from './check-table';
 import { dateTime, num, webUrl } from './format';

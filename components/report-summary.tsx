@@ -1,4 +1,4 @@
-import { tally, type ReportRecord } from '@/lib/record';
+import { tally, type ReportRecord } from '@/lib/core/record';
 import { CheckRow } from './check-row';
 import { useT } from './i18n-context';
 

@@ -1,4 +1,4 @@
-import type { Settings } from '@/lib/settings';
+import type { Settings } from '@/lib/protocol/settings';
 import { useT } from './i18n-context';
 
 /** The two settings: auto-save and the UI language. */

@@ -1,9 +1,9 @@
 // The polyfill here only: in Chromium it lets a promise returned by an onMessage listener be the reply.
 // The content script and extension pages use the browsers' own promise-based APIs (a smaller page bundle).
 import browser from 'webextension-polyfill';
-import { CHECK_MENU_ID, createCheckMenu, runCheckInTab } from '@/lib/context-menu';
-import { handleMessage } from '@/lib/router';
-import { clearTabState, forgetIfLensGone } from '@/lib/tab-state';
+import { CHECK_MENU_ID, createCheckMenu, runCheckInTab } from '@/lib/background/context-menu';
+import { handleMessage } from '@/lib/background/router';
+import { clearTabState, forgetIfLensGone } from '@/lib/background/tab-state';
 
 // Wiring only: the logic lives in lib/router.ts, lib/saver.ts, lib/tab-state.ts.
 export default defineBackground(() => {

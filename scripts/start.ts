@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { launchExtension, ROOT } from '../test/e2e/harness';
 import { startFixtureServer } from '../test/e2e/server';
-import { describeCheck } from '../lib/content/verdicts';
-import type { TabState } from '../lib/messaging';
+import { describeCheck } from '../lib/core/verdict';
+import type { TabState } from '../lib/protocol/messages';
 
 /**
  * Opens the sample report as a gov.cn page in Chromium with the built extension (see scripts/start.sh).

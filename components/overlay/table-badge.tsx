@@ -1,5 +1,5 @@
-import type { TableStatus } from '../../lib/content/verdicts';
-import { OVERLAY_TEXT, type OverlayText } from './strings';
+import type { TableStatus } from '../../lib/core/verdict';
+import { OVERLAY_TEXT, type OverlayText } from '../../lib/i18n/overlay';
 
 export interface TableBadgeProps {
   status: TableStatus;

@@ -1,6 +1,6 @@
-import { scanPage } from '@/lib/scan';
-import { startLens, type Lens } from '@/lib/content/start-lens';
-import { overlayLanguage, runtime } from '@/lib/content/runtime';
+import { scanPage } from '@/lib/core/scan';
+import { startLens, type Lens } from '@/lib/page/start-lens';
+import { overlayLanguage, runtime } from '@/lib/page/extension-api';
 
 /**
  * Wiring only: runs on every *.gov.cn page, and the same bundle is injected by the context menu

@@ -8,21 +8,21 @@ import { ImportButton } from '@/components/import-button';
 import { Pager } from '@/components/pager';
 import { ReportDetail } from '@/components/report-detail';
 import { SettingsPanel } from '@/components/settings-panel';
-import { db } from '@/lib/db';
-import { DEFAULT_QUERY, PAGE_SIZE, queryHistory, type HistoryPage, type HistoryQuery, type SortKey } from '@/lib/history-query';
-import { translator } from '@/lib/i18n';
-import { importFile } from '@/lib/import-file';
-import { sendMessage } from '@/lib/messaging';
-import type { ReportRecord } from '@/lib/record';
-import { useExport } from '@/lib/hooks/use-export';
-import { useLiveQuery } from '@/lib/hooks/use-live-query';
-import { useSettings } from '@/lib/hooks/use-settings';
+import { db } from '@/lib/db/database';
+import { DEFAULT_QUERY, PAGE_SIZE, queryHistory, type HistoryPage, type HistoryQuery, type SortKey } from '@/lib/ui/history-query';
+import { translator } from '@/lib/i18n/ui';
+import { importFile } from '@/lib/ui/import-file';
+import { sendMessage } from '@/lib/protocol/messages';
+import type { ReportRecord } from '@/lib/core/record';
+import { useExport } from '@/lib/ui/use-export';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { useSettings } from '@/lib/ui/use-settings';
 import { useFirstPage, type FirstPage } from './use-first-page';
 import { useSelection } from './use-selection';
 import { QuarantineNotice } from '@/components/quarantine-notice';
 import { quarantineFile } from '@/lib/export/quarantine';
 import { exportFileName } from '@/lib/export/file-name';
-import { download } from '@/lib/run-export';
+import { download } from '@/lib/ui/run-export';
 
 /** The default view's first page while the full list loads (counts known, years not yet). */
 function firstPageView(first: FirstPage): HistoryPage {

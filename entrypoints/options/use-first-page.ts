@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { db, type ReportSummary } from '@/lib/db';
-import { PAGE_SIZE } from '@/lib/history-query';
+import { db, type ReportSummary } from '@/lib/db/database';
+import { PAGE_SIZE } from '@/lib/ui/history-query';
 
 export interface FirstPage {
   rows: ReportSummary[];

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ReportSummary } from '@/lib/db';
+import type { ReportSummary } from '@/lib/db/database';
 
 /** The checked rows of the history; ids that disappear (deleted elsewhere) drop out. */
 export function useSelection(all: ReportSummary[] | undefined) {

@@ -3,12 +3,12 @@ import { browser } from 'wxt/browser';
 import { ExportBar } from '@/components/export-bar';
 import { I18n } from '@/components/i18n-context';
 import { PopupView } from '@/components/popup-view';
-import { db } from '@/lib/db';
-import { translator } from '@/lib/i18n';
-import { sendMessage, type TabState } from '@/lib/messaging';
-import { useExport } from '@/lib/hooks/use-export';
-import { useLiveQuery } from '@/lib/hooks/use-live-query';
-import { useSettings } from '@/lib/hooks/use-settings';
+import { db } from '@/lib/db/database';
+import { translator } from '@/lib/i18n/ui';
+import { sendMessage, type TabState } from '@/lib/protocol/messages';
+import { useExport } from '@/lib/ui/use-export';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { useSettings } from '@/lib/ui/use-settings';
 
 /** Wiring of the popup: the active tab's state from the background, the saved count from Dexie. */
 async function activeTabId(): Promise<number | undefined> {

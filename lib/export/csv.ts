@@ -1,6 +1,6 @@
-import type { ReportRecord } from '../record';
+import type { ReportRecord } from '../core/record';
 import { forEachChunked, type ChunkOptions } from './chunked';
-import { keyInfo } from '../keys';
+import { keyInfo } from '../core/keys';
 import { LONG_HEADER, WIDE_HEADER, escapeFormula, orderedKeys, wideColumns, type CellValue } from './rows';
 import { failingChecks, keyList, rawOf, toExportRow, valueOf, type ExportRow } from './export-row';
 

@@ -1,6 +1,6 @@
-import { hash53 } from '../hash';
-import type { ReportRecord } from '../record';
-import { summarize, type ReportSummary } from '../summary';
+import { hash53 } from '../core/hash';
+import type { ReportRecord } from '../core/record';
+import { summarize, type ReportSummary } from '../core/summary';
 
 /**
  * The export-ready row of one report (Dexie table `exportRows`, schema v3): everything the CSV (long and

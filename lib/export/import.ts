@@ -1,4 +1,4 @@
-import { EXPORT_SCHEMA, ExportFileSchema, type ReportRecord } from '../record';
+import { EXPORT_SCHEMA, ExportFileSchema, type ReportRecord } from '../core/record';
 
 /**
  * Reads an exported JSON file. A broken, foreign or wrong-schema file gives a clear message and no

@@ -1,4 +1,4 @@
-import { EXPORT_SCHEMA, type ReportRecord } from '../record';
+import { EXPORT_SCHEMA, type ReportRecord } from '../core/record';
 import { forEachChunked, type ChunkOptions } from './chunked';
 
 /**

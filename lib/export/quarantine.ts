@@ -1,4 +1,4 @@
-import type { QuarantinedRow } from '../db';
+import type { QuarantinedRow } from '../db/database';
 
 export const QUARANTINE_SCHEMA = 'nianbao-lens/quarantine@1';
 

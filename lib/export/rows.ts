@@ -1,5 +1,5 @@
-import { ALL_KEYS, keyInfo } from '../keys';
-import { tally, type ReportRecord } from '../record';
+import { ALL_KEYS, keyInfo } from '../core/keys';
+import { tally, type ReportRecord } from '../core/record';
 
 /**
  * The table shapes shared by CSV and XLSX: a cell is a number (typed, written as a number), text

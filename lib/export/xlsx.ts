@@ -1,6 +1,6 @@
-import type { ReportRecord } from '../record';
+import type { ReportRecord } from '../core/record';
 import type { ChunkOptions } from './chunked';
-import { keyInfo } from '../keys';
+import { keyInfo } from '../core/keys';
 import { checkStatusAt, failingChecks, keyList, rawOf, toExportRow, type ExportRow } from './export-row';
 import { CHECKS_HEADER, LONG_HEADER, WIDE_HEADER, WIDE_META, escapeFormula, orderedKeys, wideColumns, type CellValue } from './rows';
 import { SheetBytes } from './sheet-bytes';

@@ -1,5 +1,5 @@
 import { parseHtml } from '../../cli/dom';
-import { scanPage } from '../../lib/scan';
+import { scanPage } from '../../lib/core/scan';
 import { loadDir } from './corpus';
 
 /**

@@ -1,5 +1,5 @@
-import type { ScanOutcome } from '../../lib/record';
-import { SCAN_STAGES, scanPage, type ScanStage } from '../../lib/scan';
+import type { ScanOutcome } from '../../lib/core/record';
+import { SCAN_STAGES, scanPage, type ScanStage } from '../../lib/core/scan';
 
 /**
  * Where scanPage's time goes: lib/scan.ts charges each stage to `stages` when given a clock, so the

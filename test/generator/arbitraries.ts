@@ -1,6 +1,6 @@
 /** fast-check arbitraries over the generator: layouts shrink towards the plain layout. */
 import fc from 'fast-check';
-import type { Edition } from '../../lib/keys';
+import type { Edition } from '../../lib/core/keys';
 import type { GenerateParams } from './index';
 import type { Layout } from './layout';
 import type { Scale } from './model';

@@ -6,7 +6,7 @@
  *   r.html, r.url, r.model.values['apply.new.total']
  *   const bad = withError(r.model, 'review.total', 2);   // bad.expectedFailing = ['review.sum']
  */
-import { KEYS, keyInfo, type Edition } from '../../lib/keys';
+import { KEYS, keyInfo, type Edition } from '../../lib/core/keys';
 import { layoutOf, type Layout } from './layout';
 import { failingIdentities, randomModelCore, type Scale, type Values } from './model';
 import { renderPage, reportUrl, titleOf } from './render';

@@ -12,7 +12,7 @@ import {
   REVIEW_BLOCKS,
   REVIEW_COLUMNS,
   type Edition,
-} from '../../lib/keys';
+} from '../../lib/core/keys';
 import { makeRng, type Rng } from './rng';
 
 export type Values = Record<string, number>;

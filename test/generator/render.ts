@@ -13,7 +13,7 @@ import {
   keyInfo,
   type ActiveItem,
   type Edition,
-} from '../../lib/keys';
+} from '../../lib/core/keys';
 import type { Layout } from './layout';
 import { totalsOf, type ModelCore, type Values } from './model';
 import { makeRng, type Rng } from './rng';

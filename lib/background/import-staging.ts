@@ -1,0 +1,40 @@
+import { mergeReports } from '../db/database';
+import { RecordSchema, type ReportRecord } from '../core/record';
+import type { ImportResult } from '../protocol/messages';
+
+/**
+ * Large imports arrive in batches; they are staged here (in the worker's memory, only while the batches
+ * keep arriving) and written in ONE transaction with the last batch, so a bad record or a failed write
+ * leaves the saved reports untouched. If the worker stops mid-import the stage is gone and the last
+ * batch reports that nothing was imported.
+ */
+const stages = new Map<string, { reports: ReportRecord[]; ids: Set<string> }>();
+
+export async function stageImportBatch(session: string, batch: unknown[], last: boolean): Promise<ImportResult | { ok: true; staged: number }> {
+  let stage = stages.get(session);
+  if (!stage) {
+    stage = { reports: [], ids: new Set() };
+    stages.set(session, stage);
+  }
+  for (const [i, raw] of batch.entries()) {
+    const parsed = RecordSchema.safeParse(raw);
+    if (!parsed.success) {
+      stages.delete(session);
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: `文件已损坏：reports.${stage.reports.length + i}.${issue.path.join('.')} — ${issue.message}，未作任何更改` };
+    }
+    if (stage.ids.has(parsed.data.id)) {
+      stages.delete(session);
+      return { ok: false, error: `文件已损坏：报告 ${parsed.data.id} 出现了两次，未作任何更改` };
+    }
+    stage.ids.add(parsed.data.id);
+    stage.reports.push(parsed.data);
+  }
+  if (!last) return { ok: true, staged: stage.reports.length };
+  stages.delete(session);
+  try {
+    return { ok: true, ...(await mergeReports(stage.reports)) };
+  } catch (e) {
+    return { ok: false, error: `导入失败，未作任何更改：${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,86 @@
+import { toSimplifiedFull } from '../core/chinese-full';
+import { browser, type Browser } from 'wxt/browser';
+import { db, deleteReports, mergeReports } from '../db/database';
+import { parseImport } from '../export/import';
+import { stageImportBatch } from './import-staging';
+import { MessageSchema, type Message, type TabState } from '../protocol/messages';
+import { saveRecord, saveTab } from './saver';
+import { getSettings, setSettings } from '../protocol/settings';
+import { getTabState, setTabState } from './tab-state';
+
+/**
+ * The background's message handler: parses every message (the content script lives in an untrusted
+ * page), stores per-tab state, saves, and answers the popup and options page.
+ */
+
+type Sender = Browser.runtime.MessageSender;
+
+export async function handleMessage(raw: unknown, sender: Sender): Promise<unknown> {
+  const parsed = MessageSchema.safeParse(raw);
+  if (!parsed.success) {
+    console.warn('[nianbao-lens] dropped an invalid message:', parsed.error.issues[0]?.message);
+    return undefined;
+  }
+  const msg = parsed.data;
+  if (msg.type === 'scan-result') return onScanResult(msg, sender);
+  if (msg.type === 'rescan' || msg.type === 'ping') return undefined;
+  if (!fromExtensionPage(sender)) {
+    console.warn(`[nianbao-lens] dropped "${msg.type}" from outside the extension's pages`);
+    return undefined;
+  }
+  return answer(msg);
+}
+
+function fromExtensionPage(sender: Sender): boolean {
+  const origin = browser.runtime.getURL('/').replace(/\/$/, '');
+  return sender.id === browser.runtime.id && (!sender.url || sender.url.startsWith(origin));
+}
+
+async function answer(msg: Exclude<Message, { type: 'scan-result' | 'rescan' | 'ping' }>): Promise<unknown> {
+  switch (msg.type) {
+    case 'get-tab-state':
+      return getTabState(msg.tabId);
+    case 'save-page':
+      return saveTab(msg.tabId);
+    case 'delete-records':
+      return { deleted: await deleteReports(msg.ids) };
+    case 'import-records': {
+      const file = parseImport(msg.text);
+      if (!file.ok) return file;
+      try {
+        return { ok: true, ...(await mergeReports(file.reports)) };
+      } catch (e) {
+        return { ok: false, error: `导入失败，未作任何更改：${(e as Error).message}` };
+      }
+    }
+    case 'import-batch':
+      return stageImportBatch(msg.session, msg.reports, msg.last);
+    case 'get-settings':
+      return getSettings();
+    case 'set-settings':
+      return setSettings(msg.settings);
+  }
+}
+
+async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, sender: Sender): Promise<void> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0) return;
+  // the page-side scan maps only the characters it matches on: store the agency fully simplified
+  const outcome = msg.outcome.isReport && msg.outcome.agency ? { ...msg.outcome, agency: toSimplifiedFull(msg.outcome.agency) } : msg.outcome;
+  const topFrame = (sender.frameId ?? 0) === 0;
+  const current = await getTabState(tabId);
+  // a frame that is not a report never hides the report found by the page or another frame
+  if (!topFrame && (!outcome.isReport || current?.outcome.isReport)) return;
+  const state: TabState = { outcome, scanMs: msg.scanMs, savedAt: null, saveError: null };
+  if (outcome.isReport) {
+    const { autoSave } = await getSettings();
+    if (autoSave) {
+      const saved = await saveRecord(outcome);
+      if (saved.ok) state.savedAt = saved.savedAt;
+      else state.saveError = saved.error;
+    } else {
+      state.savedAt = (await db.reports.get(outcome.id).catch(() => undefined))?.savedAt ?? null;
+    }
+  }
+  await setTabState(tabId, state);
+}

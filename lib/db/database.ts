@@ -1,0 +1,265 @@
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { RecordSchema, type ReportRecord } from '../core/record';
+import { summarize, type ReportSummary } from '../core/summary';
+import { resolveExportRow, storeExportRow, toExportRow, type ExportRow, type KeyListRow, type StoredExportRow } from '../export/export-row';
+
+/**
+ * The saved reports, in IndexedDB through Dexie — extension origin only (background and extension
+ * pages). The background is the only writer; popup and options read (with liveQuery).
+ *
+ * `summaries` holds one small row per report (what the history table shows), written in the same
+ * transaction as the report, so the options page lists 10,000 reports without reading every cell.
+ * `exportRows` (v3) likewise holds the export-ready row of each report (lib/export/export-row.ts): the
+ * CSV and XLSX exports read ~3 KB per report instead of the ~44 KB record.
+ */
+
+
+/** A row that no longer parses as a record after a schema upgrade: kept aside, never silently dropped. */
+export interface QuarantinedRow {
+  seq?: number;
+  /** the row's id when it had a string one */
+  id: string | null;
+  /** the row as it was stored, as JSON */
+  raw: string;
+  /** the first zod issue, as a readable line */
+  error: string;
+  /** the schema version whose upgrade set it aside */
+  fromVersion: number;
+  at: string;
+}
+
+/**
+ * The schema history. A shipped version is never edited: a change adds a version with its upgrade,
+ * a fixture of the previous version (test/fixtures/db/) and a test (test/unit/db-migration.test.ts).
+ */
+export const STORES_V1 = {
+  reports: 'id, url, agency, year, format, status, savedAt',
+  summaries: 'id, savedAt',
+} as const;
+
+/**
+ * v2: `[agency+year]` on reports and summaries (to join one agency across years for cross-year checks),
+ * `contentHash` on reports (to find the same report under another URL), and `quarantine`.
+ */
+export const STORES_V2 = {
+  reports: 'id, url, agency, year, format, status, savedAt, contentHash, [agency+year]',
+  summaries: 'id, savedAt, [agency+year]',
+  quarantine: '++seq, id',
+} as const;
+
+/**
+ * v3: `exportRows`, one export-ready row per report (what CSV and XLSX print), by id, and `keyLists`, the
+ * distinct key lists those rows refer to (a 200-key list is ~7 KB; reports of one edition share it).
+ */
+export const STORES_V3 = {
+  reports: 'id, url, agency, year, format, status, savedAt, contentHash, [agency+year]',
+  summaries: 'id, savedAt, [agency+year]',
+  quarantine: '++seq, id',
+  exportRows: 'id',
+  keyLists: 'id',
+} as const;
+
+export class NianbaoDb extends Dexie {
+  reports!: EntityTable<ReportRecord, 'id'>;
+  summaries!: EntityTable<ReportSummary, 'id'>;
+  quarantine!: EntityTable<QuarantinedRow, 'seq'>;
+  exportRows!: EntityTable<StoredExportRow, 'id'>;
+  keyLists!: EntityTable<KeyListRow, 'id'>;
+  constructor(name = 'nianbao-lens') {
+    super(name);
+    this.version(1).stores(STORES_V1);
+    this.version(2).stores(STORES_V2).upgrade((tx) => revalidateReports(tx, 1));
+    this.version(3).stores(STORES_V3).upgrade((tx) => revalidateReports(tx, 2, { exportRows: true }));
+  }
+}
+
+/**
+ * Upgrade step: every stored report is parsed again with `RecordSchema` (rows written by an older
+ * version are untrusted input). A row that parses is written back as parsed; one that does not moves
+ * to `quarantine` with its raw JSON and the reason. `summaries` is rebuilt from the valid rows, and
+ * from v3 on (`exportRows: true`; the table does not exist before) `exportRows` too.
+ */
+export async function revalidateReports(
+  tx: Transaction,
+  fromVersion: number,
+  { exportRows = false, now = new Date() }: { exportRows?: boolean; now?: Date } = {},
+): Promise<{ kept: number; quarantined: number }> {
+  const summaries: ReportSummary[] = [];
+  const rows: ExportRow[] = [];
+  const bad: QuarantinedRow[] = [];
+  // a cursor, not toArray(): 10,000 full reports need not sit in the worker's memory at once
+  await tx.table('reports').toCollection().modify((row: unknown, ref: { value?: unknown }) => {
+    const parsed = RecordSchema.safeParse(row);
+    if (parsed.success) {
+      ref.value = parsed.data;
+      summaries.push(summarize(parsed.data));
+      if (exportRows) rows.push(toExportRow(parsed.data));
+      return;
+    }
+    const issue = parsed.error.issues[0];
+    const id = (row as { id?: unknown })?.id;
+    bad.push({
+      id: typeof id === 'string' ? id : null,
+      raw: safeJson(row),
+      error: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+      fromVersion,
+      at: now.toISOString(),
+    });
+    delete ref.value;
+  });
+  if (bad.length) await tx.table('quarantine').bulkAdd(bad);
+  await tx.table('summaries').clear();
+  await tx.table('summaries').bulkPut(summaries);
+  if (exportRows) {
+    await tx.table('exportRows').clear();
+    await tx.table('keyLists').clear();
+    await putExportRows(tx.table('exportRows'), tx.table('keyLists'), rows);
+  }
+  if (bad.length) console.warn(`[nianbao-lens] upgrade from v${fromVersion}: ${bad.length} stored report(s) no longer valid, moved to quarantine`);
+  return { kept: summaries.length, quarantined: bad.length };
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Stores export rows, each distinct key list once (inside the caller's transaction). */
+async function putExportRows(
+  rowsTable: { bulkPut(rows: StoredExportRow[]): Promise<unknown> },
+  listsTable: { bulkPut(rows: KeyListRow[]): Promise<unknown> },
+  rows: ExportRow[],
+): Promise<void> {
+  const lists = new Map<string, KeyListRow>();
+  const stored = rows.map((row) => {
+    const s = storeExportRow(row);
+    for (const l of s.lists) lists.set(l.id, l);
+    return s.stored;
+  });
+  await listsTable.bulkPut([...lists.values()]);
+  await rowsTable.bulkPut(stored);
+}
+
+export const db = new NianbaoDb();
+
+export { summarize, type ReportSummary };
+
+
+/**
+ * Saves a scanned report: one record per id (derived from the canonical URL); a revisit replaces it
+ * but keeps the original `firstSavedAt`. Runs in one transaction: a failure (quota) changes nothing.
+ */
+export async function upsertReport(record: ReportRecord, now = new Date(), target: NianbaoDb = db): Promise<ReportRecord> {
+  const savedAt = now.toISOString();
+  return target.transaction('rw', [target.reports, target.summaries, target.exportRows, target.keyLists], async () => {
+    const old = await target.reports.get(record.id);
+    const next: ReportRecord = { ...record, firstSavedAt: old?.firstSavedAt ?? record.firstSavedAt ?? savedAt, savedAt };
+    await target.reports.put(next);
+    await target.summaries.put(summarize(next));
+    await putExportRows(target.exportRows, target.keyLists, [toExportRow(next)]);
+    return next;
+  });
+}
+
+/** Merges imported records by id, keeping the earlier `firstSavedAt`; all or nothing. */
+export async function mergeReports(records: ReportRecord[], target: NianbaoDb = db): Promise<{ added: number; updated: number }> {
+  return target.transaction('rw', [target.reports, target.summaries, target.exportRows, target.keyLists], async () => {
+    const olds = await target.reports.bulkGet(records.map((r) => r.id));
+    let added = 0;
+    let updated = 0;
+    const merged = records.map((r, i) => {
+      const old = olds[i];
+      if (!old) {
+        added++;
+        return r;
+      }
+      updated++;
+      return { ...r, firstSavedAt: earliest(old.firstSavedAt, r.firstSavedAt) };
+    });
+    await target.reports.bulkPut(merged);
+    await target.summaries.bulkPut(merged.map(summarize));
+    await putExportRows(target.exportRows, target.keyLists, merged.map(toExportRow));
+    return { added, updated };
+  });
+}
+
+export async function deleteReports(ids: string[], target: NianbaoDb = db): Promise<number> {
+  return target.transaction('rw', target.reports, target.summaries, target.exportRows, async () => {
+    const existing = (await target.reports.bulkGet(ids)).filter(Boolean).length;
+    await target.reports.bulkDelete(ids);
+    await target.summaries.bulkDelete(ids);
+    await target.exportRows.bulkDelete(ids);
+    return existing;
+  });
+}
+
+/**
+ * Every saved report, in pages of 100 (a page of large records is ~4 MB to deserialize: small pages keep
+ * the page responsive). Rows are not parsed again with zod here: every write is validated (the background
+ * parses scans and imports, the v2 upgrade re-validated every older row and quarantined the broken ones),
+ * and parsing 10,000 records cost ~5 s; a cheap shape test still skips a row that is not a record.
+ */
+export async function readAllReports(target: NianbaoDb = db, onProgress?: (done: number, total: number) => void): Promise<ReportRecord[]> {
+  const total = await target.reports.count();
+  const out: ReportRecord[] = [];
+  const PAGE = 100;
+  let last: string | undefined;
+  for (;;) {
+    const page = last === undefined
+      ? await target.reports.orderBy('id').limit(PAGE).toArray()
+      : await target.reports.where('id').above(last).limit(PAGE).toArray();
+    if (page.length === 0) break;
+    for (const row of page) if (looksLikeRecord(row)) out.push(row);
+    last = page[page.length - 1].id;
+    onProgress?.(out.length, total);
+  }
+  return out;
+}
+
+/**
+ * Every report's export-ready row, in id order (the order of `readAllReports`), in pages of 1,000 (~3 MB),
+ * with its key lists put back. A row that is not one, or whose key list is missing (neither can happen:
+ * every write builds them from a validated record in one transaction), is left out with a warning.
+ * Key lists are never deleted (a few KB each, shared by every report of an edition).
+ */
+export async function readAllExportRows(target: NianbaoDb = db, onProgress?: (done: number, total: number) => void): Promise<ExportRow[]> {
+  const total = await target.exportRows.count();
+  const lists = new Map((await target.keyLists.toArray()).map((l) => [l.id, l.json]));
+  const out: ExportRow[] = [];
+  const PAGE = 1000;
+  let last: string | undefined;
+  let skipped = 0;
+  for (;;) {
+    const page = last === undefined
+      ? await target.exportRows.orderBy('id').limit(PAGE).toArray()
+      : await target.exportRows.where('id').above(last).limit(PAGE).toArray();
+    if (page.length === 0) break;
+    for (const row of page) {
+      if (looksLikeExportRow(row) && resolveExportRow(row, lists)) out.push(row);
+      else skipped++;
+    }
+    last = page[page.length - 1].id;
+    onProgress?.(out.length, total);
+  }
+  if (skipped) console.warn(`[nianbao-lens] export: ${skipped} stored export row(s) malformed, left out`);
+  return out;
+}
+
+function looksLikeExportRow(row: unknown): row is StoredExportRow {
+  const r = row as Partial<StoredExportRow> | null;
+  return !!r && typeof r.id === 'string' && typeof r.keys === 'string' && r.values instanceof Float64Array && r.raws instanceof Map && typeof r.checkIds === 'string' && r.checkNums instanceof Float64Array && r.reasons instanceof Map;
+}
+
+function looksLikeRecord(row: unknown): row is ReportRecord {
+  const r = row as Partial<ReportRecord> | null;
+  return !!r && typeof r.id === 'string' && r.isReport === true && typeof r.values === 'object' && r.values !== null && typeof r.cells === 'object' && r.cells !== null && Array.isArray(r.checks);
+}
+
+function earliest(a: string | null, b: string | null): string | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
+}

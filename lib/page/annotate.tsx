@@ -1,0 +1,132 @@
+import { render } from 'preact';
+import type { ScanResult } from '../core/scan';
+import type { ReportRecord } from '../core/record';
+import { tally } from '../core/tally';
+import { SummaryPanel } from '../../components/overlay/summary-panel';
+import { OVERLAY_TEXT, type OverlayLang, type OverlayText } from '../i18n/overlay';
+import { TableBadge } from '../../components/overlay/table-badge';
+import { CheckTooltip } from '../../components/overlay/check-tooltip';
+import { createHost, overlayHosts } from './overlay-hosts';
+import { markCells } from './cell-marks';
+import { attachCellTooltip } from './cell-tooltip';
+import { cellMarks, checksOfTable, describeCheck, failingChecks, failingChecksOfKey, pageStatus, tableStatus } from '../core/verdict';
+import type { CellMark } from '../core/verdict';
+
+/**
+ * Puts the verdicts of one scanned document into that document (SPEC §7): a summary host before the first
+ * report table (top of body when there is none), a host right before each report table, outlines on failing
+ * cells with a tooltip, and "next error" navigation. `dispose()` removes all of it, so a re-scan replaces
+ * rather than duplicates.
+ */
+
+export interface Annotation {
+  dispose(): void;
+  /** scrolls to and focuses the next failing total; false when there is none */
+  nextError(): boolean;
+}
+
+export function annotate(doc: Document, scan: ScanResult, scanMs: number, lang: OverlayLang = 'zh_CN'): Annotation {
+  const text = OVERLAY_TEXT[lang] ?? OVERLAY_TEXT.zh_CN;
+  for (const h of overlayHosts(doc)) h.remove();
+  const r = scan.outcome;
+  if (!r.isReport) return { dispose() {}, nextError: () => false };
+  const disposers: Array<() => void> = [];
+
+  const marks = new Map<Element, CellMark>();
+  const keyOf = new Map<Element, string>();
+  for (const [key, mark] of cellMarks(r)) {
+    const el = scan.cellElements.get(key);
+    if (!el || !el.isConnected) continue;
+    if (marks.get(el) !== 'fail') marks.set(el, mark);
+    keyOf.set(el, key);
+  }
+  const failingCells = [...marks].filter(([, m]) => m === 'fail').map(([el]) => el);
+  failingCells.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+  let cursor = -1;
+  const nextError = () => {
+    const live = failingCells.filter((el) => el.isConnected);
+    if (!live.length) return false;
+    cursor = (cursor + 1) % live.length;
+    const el = live[cursor] as HTMLElement;
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+    return true;
+  };
+
+  insertSummary(doc, scan, r, scanMs, failingCells.length ? nextError : undefined, disposers, text);
+  for (const t of scan.tables) {
+    if (!t.element.isConnected || !t.element.parentNode) continue;
+    const checks = checksOfTable(r, t.index);
+    const status = tableStatus(checks);
+    const failing = checks.filter((c) => c.status === 'fail').length;
+    const { host, mount } = createHost(doc, 'table', { 'data-status': status, 'data-table-index': t.index });
+    render(<TableBadge status={status} failing={failing} checks={checks.length} text={text} />, mount);
+    t.element.parentNode.insertBefore(host, t.element);
+    disposers.push(() => render(null, mount));
+  }
+
+  if (marks.size) {
+    disposers.push(markCells(doc, marks));
+    disposers.push(
+      attachCellTooltip(doc, (mount, cell) => {
+        const key = keyOf.get(cell);
+        const checks = key ? failingChecksOfKey(r, key) : [];
+        if (!checks.length) return false;
+        render(<CheckTooltip items={checks.map((c) => describeCheck(c, text))} />, mount);
+        return true;
+      }),
+    );
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyN') {
+        if (nextError()) e.preventDefault();
+      }
+    };
+    doc.addEventListener('keydown', onKey, true);
+    disposers.push(() => doc.removeEventListener('keydown', onKey, true));
+  }
+
+  return {
+    dispose() {
+      for (const d of disposers.splice(0)) d();
+      for (const h of overlayHosts(doc)) h.remove();
+    },
+    nextError,
+  };
+}
+
+function insertSummary(
+  doc: Document,
+  scan: ScanResult,
+  r: ReportRecord,
+  scanMs: number,
+  onNextError: (() => void) | undefined,
+  disposers: Array<() => void>,
+  text: OverlayText,
+): void {
+  const failing = failingChecks(r);
+  const status = pageStatus(r);
+  const { host, mount } = createHost(doc, 'summary', {
+    'data-status': status,
+    'data-failing': failing.length,
+    'data-scan-ms': Math.round(scanMs * 10) / 10,
+  });
+  render(
+    <SummaryPanel
+      status={status}
+      agency={r.agency}
+      year={r.year}
+      format={r.format}
+      tables={r.tables}
+      counts={tally(r.checks)}
+      failing={failing.map((c) => describeCheck(c, text))}
+      scanMs={scanMs}
+      onNextError={onNextError}
+      text={text}
+    />,
+    mount,
+  );
+  const first = scan.tables.find((t) => t.element.isConnected && t.element.parentNode)?.element;
+  if (first) first.parentNode!.insertBefore(host, first);
+  else doc.body?.prepend(host);
+  disposers.push(() => render(null, mount));
+}

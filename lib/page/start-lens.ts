@@ -1,0 +1,150 @@
+import type { ScanOutcome } from '../core/record';
+import type { ScanOptions, ScanResult } from '../core/scan';
+import { annotate, type Annotation } from './annotate';
+import type { OverlayLang } from '../i18n/overlay';
+import { canonicalUrl, hintsAtReport, isHidden } from './page-hints';
+import { frameDocument, frameElements, mayBeSameOrigin } from './frames';
+import { watchForChanges, type Scheduler } from './rescan-scheduler';
+
+/**
+ * The content script's page logic: pre-check, scan the top document and its same-origin frames, annotate
+ * each in place, report one outcome to the background, and re-scan late-rendered content. Extension APIs
+ * come in through `deps`, so this runs the same under tests.
+ */
+
+export interface LensDeps {
+  scan: (root: ParentNode, url: string, opts: ScanOptions) => ScanResult;
+  send: (outcome: ScanOutcome, scanMs: number) => void;
+  now?: () => number;
+  setTimeout?: (fn: () => void, ms: number) => number;
+  clearTimeout?: (id: number) => void;
+  log?: (...args: unknown[]) => void;
+}
+
+export interface Lens {
+  /** scan everything again now; `force` skips the pre-check (the user asked for it) */
+  rescan(force: boolean): void;
+  /** the overlay's words in another UI language: re-renders what is shown, without scanning again */
+  setLanguage(language: OverlayLang): void;
+  stop(): void;
+}
+
+interface DocState {
+  annotation: Annotation;
+  outcome: ScanOutcome;
+  result: ScanResult;
+  scanMs: number;
+}
+
+export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolean } = {}): Lens {
+  const now = deps.now ?? (() => performance.now());
+  const states = new Map<Document, DocState>();
+  const watchedFrames = new WeakSet<HTMLIFrameElement>();
+  let scheduler: Scheduler | null = null;
+  let lastSent = '';
+  let stopped = false;
+  let language: OverlayLang = 'zh_CN';
+  const setLanguage = (next: OverlayLang) => {
+    language = next;
+    for (const [d, st] of states) {
+      st.annotation.dispose();
+      st.annotation = annotate(d, st.result, st.scanMs, language);
+    }
+  };
+
+  const scanDoc = (d: Document, force: boolean) => {
+    if (!force && !hintsAtReport(d)) return;
+    try {
+      const t0 = now();
+      const result = deps.scan(d, canonicalUrl(d), { isHidden });
+      const scanMs = now() - t0;
+      states.get(d)?.annotation.dispose();
+      states.set(d, { annotation: annotate(d, result, scanMs, language), result, outcome: result.outcome, scanMs });
+    } catch (e) {
+      deps.log?.('年报透镜: scan failed', e);
+    }
+  };
+
+  const report = () => {
+    for (const d of states.keys()) if (d !== doc && !d.defaultView) states.delete(d); // frames navigated away
+    const all = [...states];
+    const top = states.get(doc);
+    const pick =
+      (top?.outcome.isReport ? top : undefined) ?? all.find(([, s]) => s.outcome.isReport)?.[1] ?? top;
+    if (!pick) return;
+    const o = pick.outcome;
+    const sig = o.isReport ? `${o.url}|${o.contentHash}|${o.status}` : `no|${o.url}`;
+    if (sig === lastSent) return;
+    lastSent = sig;
+    deps.send(o, pick.scanMs);
+  };
+
+  const scanFrames = (force: boolean) => {
+    for (const f of frameElements(doc)) {
+      if (!watchedFrames.has(f) && mayBeSameOrigin(f, doc)) {
+        watchedFrames.add(f);
+        f.addEventListener('load', () => {
+          if (stopped) return;
+          const fd = frameDocument(f);
+          if (fd) scanDoc(fd, opts.forced ?? false);
+          report();
+        });
+      }
+      const fd = frameDocument(f);
+      if (fd && (force || !states.has(fd))) scanDoc(fd, force || (opts.forced ?? false));
+    }
+  };
+
+  const scanAll = (force: boolean) => {
+    scanDoc(doc, force);
+    scanFrames(force);
+    report();
+    scheduler?.flush();
+  };
+
+  const preStart = performance.now();
+  const topHint = opts.forced || hintsAtReport(doc);
+  const skip = !topHint && !frameElements(doc).some((f) => mayBeSameOrigin(f, doc));
+  markPrecheck(preStart);
+  if (skip) {
+    return { rescan: (force) => scanAll(force), setLanguage, stop() {} };
+  }
+  // the pre-check has just read the page: scanDoc need not ask hintsAtReport (the body text) again
+  if (topHint) scanDoc(doc, true);
+  scanFrames(false);
+  report();
+  if (topHint) {
+    scheduler = watchForChanges(doc.documentElement, () => scanAll(false), {
+      wantsAnyContent: () => {
+        const o = states.get(doc)?.outcome;
+        return !(o?.isReport && o.tables > 0);
+      },
+      setTimeout: deps.setTimeout,
+      clearTimeout: deps.clearTimeout,
+    });
+  }
+
+  return {
+    rescan: (force) => scanAll(force),
+    setLanguage,
+    stop() {
+      stopped = true;
+      scheduler?.stop();
+      for (const s of states.values()) s.annotation.dispose();
+      states.clear();
+    },
+  };
+}
+
+/**
+ * The pre-check's cost as a User Timing entry `nianbao:precheck` (read by test/bench/browser.ts): the
+ * page's performance timeline is shared with the content script's world, and an entry adds no
+ * attribute or element to the page.
+ */
+function markPrecheck(start: number): void {
+  try {
+    performance.measure('nianbao:precheck', { start, end: performance.now() });
+  } catch {
+    /* no User Timing Level 3 (old engines, some test DOMs): nothing to record */
+  }
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+import { ScanOutcomeSchema } from '../core/record';
+import { SettingsPatchSchema, type Settings } from './settings';
+
+/**
+ * The one typed message protocol between the extension's contexts. Every message is a zod
+ * discriminated union member; receivers parse with `MessageSchema` (the page is untrusted).
+ */
+
+/** content script → background: the outcome of a scan of the page (or of a same-origin frame). */
+export const ScanResultMessage = z.object({
+  type: z.literal('scan-result'),
+  outcome: ScanOutcomeSchema,
+  /** how long the scan took, in milliseconds */
+  scanMs: z.number().nonnegative().finite(),
+});
+
+/** background → content script: scan again now (context menu "用年报透镜检查此页"). */
+export const RescanMessage = z.object({ type: z.literal('rescan') });
+
+/**
+ * background → content script: "is a lens running in this tab?" The content script ignores it; the
+ * background only looks at whether delivery fails (no content script: the tab left the report).
+ */
+export const PingMessage = z.object({ type: z.literal('ping') });
+
+const TabId = z.number().int().nonnegative();
+
+/** popup → background: the state of a tab (the active one when the popup asks). */
+export const GetTabStateMessage = z.object({ type: z.literal('get-tab-state'), tabId: TabId });
+/** popup → background: save the tab's report now (auto-save off, or a retry after a failure). */
+export const SavePageMessage = z.object({ type: z.literal('save-page'), tabId: TabId });
+/** options → background: delete saved reports. */
+export const DeleteRecordsMessage = z.object({
+  type: z.literal('delete-records'),
+  ids: z.array(z.string().min(1).max(64)).max(100_000),
+});
+/** options → background: merge an exported JSON file (its text, parsed and validated by the background). */
+export const ImportRecordsMessage = z.object({ type: z.literal('import-records'), text: z.string() });
+/**
+ * options → background: a large import, sent in batches of records already read from the file by the
+ * page. The background stages them and merges everything in one transaction with the `last` batch.
+ */
+export const ImportBatchMessage = z.object({
+  type: z.literal('import-batch'),
+  session: z.string().min(1).max(64),
+  reports: z.array(z.unknown()).max(2000),
+  last: z.boolean(),
+});
+export const GetSettingsMessage = z.object({ type: z.literal('get-settings') });
+
+export const SetSettingsMessage = z.object({ type: z.literal('set-settings'), settings: SettingsPatchSchema });
+
+export const MessageSchema = z.discriminatedUnion('type', [
+  ScanResultMessage,
+  RescanMessage,
+  PingMessage,
+  GetTabStateMessage,
+  SavePageMessage,
+  DeleteRecordsMessage,
+  ImportRecordsMessage,
+  ImportBatchMessage,
+  GetSettingsMessage,
+  SetSettingsMessage,
+]);
+export type Message = z.infer<typeof MessageSchema>;
+
+/** What the background keeps per tab (in storage.session, so it survives the worker stopping). */
+export const TabStateSchema = z.object({
+  outcome: ScanOutcomeSchema,
+  scanMs: z.number().nonnegative().finite(),
+  /** when the report was saved (ISO), null while unsaved */
+  savedAt: z.string().nullable(),
+  /** why the last save failed, shown in the popup; null when it did not */
+  saveError: z.string().nullable().default(null),
+});
+export type TabState = z.infer<typeof TabStateSchema>;
+
+export type ImportResult = { ok: true; added: number; updated: number } | { ok: false; error: string };
+export type SaveResult = { ok: true; savedAt: string } | { ok: false; error: string };
+
+/** The reply type of each request. */
+export interface Replies {
+  'scan-result': void;
+  rescan: void;
+  ping: void;
+  'get-tab-state': TabState | null;
+  'save-page': SaveResult;
+  'delete-records': { deleted: number };
+  'import-records': ImportResult;
+  'import-batch': ImportResult | { ok: true; staged: number };
+  'get-settings': Settings;
+  'set-settings': Settings;
+}
+
+/** Sends a typed request to the background and returns its typed reply. */
+export async function sendMessage<M extends Message>(message: M): Promise<Replies[M['type']]> {
+  return (await browser.runtime.sendMessage(message)) as Replies[M['type']];
+}

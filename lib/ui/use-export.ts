@@ -1,0 +1,22 @@
+import { useState } from 'preact/hooks';
+import type { Translate } from '../i18n/ui';
+import { runExport, type ExportKind } from './run-export';
+
+/** State of the export buttons: progress while running, then a message. */
+export function useExport(t: Translate) {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const start = async (kind: ExportKind) => {
+    setMessage(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      const count = await runExport(kind, (done, total) => setProgress({ done, total }));
+      setMessage(t('exported', { count }));
+    } catch (e) {
+      setMessage(`✗ ${(e as Error).message}`);
+    } finally {
+      setProgress(null);
+    }
+  };
+  return { progress, message, start };
+}

@@ -1,0 +1,183 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '../../../entrypoints/background';
+import { db } from '../../../lib/db/database';
+import { toJson } from '../../../lib/export/json';
+import { BADGE_COLORS } from '../../../lib/background/badge';
+import { getTabState } from '../../../lib/background/tab-state';
+import { makeRecord, makeRecords } from '../../support/records';
+
+const TAB = 7;
+const pageSender = (tabId = TAB, frameId = 0) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url: 'http://www.example.gov.cn/a.html' } as never, frameId, url: 'http://www.example.gov.cn/a.html' });
+const extSender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+const send = async (msg: unknown, sender: object = extSender()) => (await fakeBrowser.runtime.onMessage.trigger(msg, sender as never, () => {}))[0];
+const badge = async (tabId = TAB) => ({
+  text: await fakeBrowser.action.getBadgeText({ tabId }),
+  title: await fakeBrowser.action.getTitle({ tabId }),
+});
+
+const allPass = () => makeRecord({ n: 5, checks: [{ id: 'review.sum', status: 'pass', lhs: 1, rhs: 1, diff: 0, lhsKeys: [], rhsKeys: [] }], status: 'ok' });
+
+let menuClick: ((info: { menuItemId: string }, tab?: { id: number }) => void) | undefined;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await db.reports.clear();
+  await db.summaries.clear();
+  menuClick = undefined;
+  Object.assign(fakeBrowser.contextMenus, {
+    removeAll: vi.fn(async () => {}),
+    create: vi.fn(),
+    onClicked: { addListener: (fn: typeof menuClick) => (menuClick = fn) },
+  });
+  Object.assign(fakeBrowser.scripting, { executeScript: vi.fn(async () => []) });
+  background.main();
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('scan results from the content script', () => {
+  it('drops an invalid message with a warning and stores nothing', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await send({ type: 'scan-result', outcome: { isReport: true, id: 'x' }, scanMs: 3 }, pageSender());
+    await send({ type: 'nonsense' }, pageSender());
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(await getTabState(TAB)).toBeNull();
+    expect(await db.reports.count()).toBe(0);
+  });
+
+  it('badges the failing count, saves, and titles the tab', async () => {
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 12 }, pageSender());
+    expect(await badge()).toEqual({ text: '1', title: '年报透镜 — 示例县1人民政府 2022年' });
+    const state = await getTabState(TAB);
+    expect(state?.savedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(state?.saveError).toBeNull();
+    expect((await db.reports.get('r000001'))?.firstSavedAt).toBe(state?.savedAt);
+  });
+
+  it('shows ✓ when all pass, ? without tables or with checks it could not assess, nothing on other pages', async () => {
+    await send({ type: 'scan-result', outcome: allPass(), scanMs: 1 }, pageSender(1));
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 7, status: 'partial', checks: [], values: {}, cells: {} }), scanMs: 1 }, pageSender(4));
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 6, status: 'no-tables', tables: 0, checks: [], values: {}, cells: {} }), scanMs: 1 }, pageSender(2));
+    await send({ type: 'scan-result', outcome: { isReport: false, url: 'http://x.gov.cn/', title: 'x', reason: 'no title' }, scanMs: 1 }, pageSender(3));
+    expect((await badge(1)).text).toBe('✓');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0x18, 0x80, 0x38, 255]);
+    expect((await badge(2)).text).toBe('?');
+    expect((await badge(3)).text).toBe('');
+    expect((await badge(4)).text).toBe('?');
+    expect(BADGE_COLORS.fail).toBe('#d93025');
+  });
+
+  it('a frame that is not a report does not hide the page report', async () => {
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender(TAB, 0));
+    await send({ type: 'scan-result', outcome: { isReport: false, url: 'http://x.gov.cn/f', title: '', reason: 'x' }, scanMs: 1 }, pageSender(TAB, 3));
+    expect((await badge()).text).toBe('1');
+  });
+
+  it('with auto-save off, saves only on request', async () => {
+    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({ autoSave: false, language: 'zh_CN' });
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender());
+    expect(await db.reports.count()).toBe(0);
+    expect((await send({ type: 'get-tab-state', tabId: TAB }))?.savedAt).toBeNull();
+    const saved = await send({ type: 'save-page', tabId: TAB });
+    expect(saved.ok).toBe(true);
+    expect(await db.reports.count()).toBe(1);
+    expect((await send({ type: 'get-tab-state', tabId: TAB }))?.savedAt).toBe(saved.savedAt);
+  });
+
+  it('a failing save keeps the records and tells the popup why', async () => {
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 2 }), scanMs: 1 }, pageSender(2));
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    vi.spyOn(db, 'transaction').mockImplementation(() => Promise.reject(quota) as never);
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender());
+    vi.restoreAllMocks();
+    const state = await send({ type: 'get-tab-state', tabId: TAB });
+    expect(state.saveError).toMatch(/存储空间不足/);
+    expect(state.savedAt).toBeNull();
+    expect(await db.reports.count()).toBe(1);
+  });
+
+  it('forgets a tab whose page no longer runs a lens, and a closed tab', async () => {
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender());
+    const ping = vi.fn(async () => undefined);
+    Object.assign(fakeBrowser.tabs, { sendMessage: ping });
+    // an in-page jump: the content script is still there
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'complete' }, {} as never);
+    expect(ping).toHaveBeenCalledWith(TAB, { type: 'ping' }, { frameId: 0 });
+    expect(await getTabState(TAB)).not.toBeNull();
+    // a new page without the content script
+    ping.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'complete' }, {} as never);
+    expect(await getTabState(TAB)).toBeNull();
+    expect((await badge()).text).toBe('');
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender());
+    await fakeBrowser.tabs.onRemoved.trigger(TAB, {} as never);
+    expect(await getTabState(TAB)).toBeNull();
+  });
+});
+
+describe('requests from the popup and options page', () => {
+  it('imports a valid export, rejects a broken one without change', async () => {
+    const text = await toJson(makeRecords(3), new Date(), { yieldFn: async () => {} });
+    expect(await send({ type: 'import-records', text })).toEqual({ ok: true, added: 3, updated: 0 });
+    expect(await send({ type: 'import-records', text })).toEqual({ ok: true, added: 0, updated: 3 });
+    const broken = await send({ type: 'import-records', text: text.slice(0, -20) });
+    expect(broken.ok).toBe(false);
+    expect(broken.error).toMatch(/文件已损坏/);
+    const foreign = await send({ type: 'import-records', text: '{"hello":"world"}' });
+    expect(foreign.error).toMatch(/不是年报透镜导出的文件/);
+    expect(await db.reports.count()).toBe(3);
+  });
+
+  it('deletes records, but only when asked by an extension page', async () => {
+    await send({ type: 'import-records', text: await toJson(makeRecords(3), new Date(), { yieldFn: async () => {} }) });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(await send({ type: 'delete-records', ids: ['r000001'] }, pageSender())).toBeUndefined();
+    expect(await db.reports.count()).toBe(3);
+    expect(await send({ type: 'delete-records', ids: ['r000001', 'r000002'] })).toEqual({ deleted: 2 });
+    expect(await db.reports.count()).toBe(1);
+    expect(await db.summaries.count()).toBe(1);
+  });
+
+  it('answers settings with defaults, and ignores a damaged stored value', async () => {
+    expect(await send({ type: 'get-settings' })).toEqual({ autoSave: true, language: 'zh_CN' });
+    await fakeBrowser.storage.local.set({ settings: { autoSave: 'yes', language: 'fr' } });
+    expect(await send({ type: 'get-settings' })).toEqual({ autoSave: true, language: 'zh_CN' });
+    expect(await send({ type: 'set-settings', settings: { language: 'en' } })).toEqual({ autoSave: true, language: 'en' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await send({ type: 'set-settings', settings: { language: 'fr' } });
+    expect(warn).toHaveBeenCalled();
+    expect((await send({ type: 'get-settings' })).language).toBe('en');
+  });
+
+  it('a change to one setting leaves the others as they are', async () => {
+    await send({ type: 'set-settings', settings: { language: 'en' } });
+    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({ autoSave: false, language: 'en' });
+    expect(await send({ type: 'set-settings', settings: { autoSave: true } })).toEqual({ autoSave: true, language: 'en' });
+  });
+
+  it('the context menu injects the content script into the tab', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'nianbao-check', title: '用年报透镜检查此页' }));
+    menuClick?.({ menuItemId: 'nianbao-check' }, { id: 42 });
+    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 42 }, files: ['/content-scripts/content.js'] });
+  });
+});
+
+describe('large imports in batches', () => {
+  it('stages batches and writes them all with the last one', async () => {
+    const records = makeRecords(5);
+    expect(await send({ type: 'import-batch', session: 's1', reports: records.slice(0, 3), last: false })).toEqual({ ok: true, staged: 3 });
+    expect(await db.reports.count()).toBe(0);
+    expect(await send({ type: 'import-batch', session: 's1', reports: records.slice(3), last: true })).toEqual({ ok: true, added: 5, updated: 0 });
+    expect(await db.reports.count()).toBe(5);
+  });
+
+  it('a bad record in any batch drops the whole import', async () => {
+    await send({ type: 'import-batch', session: 's2', reports: makeRecords(2), last: false });
+    const bad = await send({ type: 'import-batch', session: 's2', reports: [{ id: 'x' }], last: true });
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toMatch(/文件已损坏：reports\.2/);
+    expect(await db.reports.count()).toBe(0);
+  });
+});

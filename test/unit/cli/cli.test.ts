@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const root = join(__dirname, '../../..');
+
+async function check(...args: string[]): Promise<{ lines: any[]; code: number }> {
+  try {
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'cli/check.ts'), ...args], { cwd: root });
+    return { lines: stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), code: 0 };
+  } catch (e: any) {
+    return { lines: String(e.stdout).trim().split('\n').filter(Boolean).map((l: string) => JSON.parse(l)), code: e.code };
+  }
+}
+
+describe('CLI (SPEC §6)', () => {
+  it('recurses into directories and prints one JSON line per HTML file; a missing file gets an error line and exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+    mkdirSync(join(dir, 'sub'));
+    copyFileSync(join(root, 'test/fixtures/reports/lingchuan-2020.html'), join(dir, 'sub/lingchuan.html'));
+    writeFileSync(join(dir, 'news.html'), '<html><head><title>我市召开政务公开工作会议</title></head><body><p>新闻</p></body></html>');
+    writeFileSync(join(dir, 'notes.txt'), 'not html');
+    const { lines, code } = await check(dir, join(dir, 'missing.html'));
+    expect(code).toBe(1);
+    expect(lines).toHaveLength(3);
+    const [news, report, missing] = lines;
+    expect(news).toMatchObject({ file: join(dir, 'news.html'), isReport: false });
+    expect(report).toMatchObject({ file: join(dir, 'sub/lingchuan.html'), isReport: true, agency: '灵川县', year: 2020, status: 'errors' });
+    expect(report.url).toMatch(/^http:\/\/www\.lingchuan\.gov\.cn\//);
+    expect(report.checks.filter((c: any) => c.status === 'fail').map((c: any) => c.id)).toEqual(['suit.after_review.sum']);
+    expect(missing.error).toMatch(/无法读取/);
+  }, 30_000);
+
+  it('reads GBK pages by their declared charset', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+    const html = '<html><head><meta charset="gbk"><title>某某县2021年政府信息公开工作年度报告</title></head><body></body></html>';
+    // GBK bytes for the title, produced by round-tripping through a GB18030 decoder table
+    const gbk = Buffer.from(encodeGbk(html));
+    writeFileSync(join(dir, 'gbk.html'), gbk);
+    const { lines } = await check(join(dir, 'gbk.html'));
+    expect(lines[0].title ?? '').toContain('某某县2021年政府信息公开工作年度报告');
+  }, 30_000);
+});
+
+/** Minimal GBK encoder for the test: builds the reverse table of the characters used. */
+function encodeGbk(text: string): number[] {
+  const wanted = new Set([...text].filter((c) => c.charCodeAt(0) > 127));
+  const table = new Map<string, number[]>();
+  const dec = new TextDecoder('gbk');
+  for (let hi = 0x81; hi <= 0xfe && table.size < wanted.size; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (wanted.has(ch) && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  return [...text].flatMap((c) => (c.charCodeAt(0) < 128 ? [c.charCodeAt(0)] : table.get(c)!));
+}

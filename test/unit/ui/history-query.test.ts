@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkEquation } from '../../../components/check-equation';
+import { summarize } from '../../../lib/db/database';
+import { DEFAULT_QUERY, PAGE_SIZE, queryHistory } from '../../../lib/ui/history-query';
+import { makeRecord, makeRecords } from '../../support/records';
+
+describe('queryHistory', () => {
+  const all = makeRecords(10_000).map((r, i) => ({ ...summarize(r), savedAt: new Date(Date.UTC(2024, 0, 1, 0, 0, i)).toISOString() }));
+
+  it('pages 10,000 rows by 100, newest first, quickly', () => {
+    const t0 = performance.now();
+    const view = queryHistory(all, DEFAULT_QUERY);
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(view.rows.length).toBe(PAGE_SIZE);
+    expect(view.pages).toBe(100);
+    expect(view.rows[0].id).toBe('r010000');
+    expect(view.years).toEqual([2023, 2022, 2021]);
+  });
+
+  it('filters by text over agency, title and url, and by year/edition/status', () => {
+    expect(queryHistory(all, { ...DEFAULT_QUERY, text: '示例县42人民' }).matched).toBe(1);
+    expect(queryHistory(all, { ...DEFAULT_QUERY, text: 'WWW.EXAMPLE7.gov' }).rows[0].id).toBe('r000007');
+    expect(queryHistory(all, { ...DEFAULT_QUERY, year: '2022' }).matched).toBe(3334);
+    expect(queryHistory(all, { ...DEFAULT_QUERY, format: '2019' }).matched).toBe(0);
+    expect(queryHistory(all, { ...DEFAULT_QUERY, status: 'errors', page: 999 }).page).toBe(99);
+  });
+
+  it('sorts by a column both ways, nulls last', () => {
+    const rows = [summarize(makeRecord({ n: 1, year: null })), summarize(makeRecord({ n: 2 })), summarize(makeRecord({ n: 3 }))];
+    expect(queryHistory(rows, { ...DEFAULT_QUERY, sort: 'year', desc: false }).rows.map((r) => r.year)).toEqual([2021, 2023, null]);
+    expect(queryHistory(rows, { ...DEFAULT_QUERY, sort: 'year', desc: true }).rows.map((r) => r.year)).toEqual([2023, 2021, null]);
+  });
+});
+
+describe('checkEquation', () => {
+  it('factors a row check by its row and a column check by its column', () => {
+    const row = checkEquation({ lhsKeys: ['apply.new.natural', 'apply.new.commercial'], rhsKeys: ['apply.new.total'] });
+    expect(row).toBe('一、本年新收政府信息公开申请数量：自然人 + 商业企业 = 总计');
+    const col = checkEquation({ lhsKeys: ['apply.new.total', 'apply.carried_over.total'], rhsKeys: ['apply.result.total.total', 'apply.carried_forward.total'] });
+    expect(col).toBe('总计：一、本年新收政府信息公开申请数量 + 二、上年结转政府信息公开申请数量 = （七）总计 + 四、结转下年度继续办理');
+  });
+});
