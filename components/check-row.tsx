@@ -20,7 +20,9 @@ export function CheckRow({ check }: { check: Check }) {
           </span>
         )}
       </div>
-      <div class="check-eq" title={checkEquation(check)}>{checkEquation(check)}</div>
+      <div class="check-eq" title={checkEquation(check)}>
+        {checkEquation(check)}
+      </div>
       <div class="check-nums">
         {t('computed')} <b>{num(check.lhs)}</b> · {t('reported')} <b>{num(check.rhs)}</b>
         {check.reason && <span class="check-reason"> · {check.reason}</span>}

@@ -23,10 +23,14 @@ export function CheckTable({ checks }: { checks: Check[] }) {
       <tbody>
         {sorted.map((c) => (
           <tr key={c.id} class={`check-${c.status}`} data-check={c.id}>
-            <td><span class={`pill pill-${c.status}`}>{t(c.status)}</span></td>
+            <td>
+              <span class={`pill pill-${c.status}`}>{t(c.status)}</span>
+            </td>
             <td>
               <code>{c.id}</code>
-              <div class="check-eq" title={checkEquation(c)}>{checkEquation(c)}</div>
+              <div class="check-eq" title={checkEquation(c)}>
+                {checkEquation(c)}
+              </div>
               {c.reason && <div class="check-reason">{c.reason}</div>}
             </td>
             <td class="num">{num(c.lhs)}</td>

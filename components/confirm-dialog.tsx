@@ -21,12 +21,23 @@ export function ConfirmDialog({ title, text, confirmLabel, onConfirm, onCancel }
   }, []);
   return (
     <div class="backdrop" onClick={onCancel}>
-      <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="confirm-title" data-testid="confirm-dialog" onClick={(e) => e.stopPropagation()}>
+      <div
+        class="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="confirm-title"
+        data-testid="confirm-dialog"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="confirm-title">{title}</h2>
         <p>{text}</p>
         <div class="dialog-buttons">
-          <button type="button" ref={cancel} data-testid="cancel-delete" onClick={onCancel}>{t('cancel')}</button>
-          <button type="button" class="danger" data-testid="confirm-delete" onClick={onConfirm}>{confirmLabel}</button>
+          <button type="button" ref={cancel} data-testid="cancel-delete" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+          <button type="button" class="danger" data-testid="confirm-delete" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
         </div>
       </div>
     </div>

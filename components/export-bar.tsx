@@ -29,7 +29,13 @@ export function ExportBar({ onExport, progress, message, disabled }: Props) {
     <div class="export-bar">
       <div class="buttons">
         {BUTTONS.map((b) => (
-          <button type="button" key={b.kind} data-testid={b.testid} disabled={disabled || progress !== null} onClick={() => onExport(b.kind)}>
+          <button
+            type="button"
+            key={b.kind}
+            data-testid={b.testid}
+            disabled={disabled || progress !== null}
+            onClick={() => onExport(b.kind)}
+          >
             {t(b.label)}
           </button>
         ))}
@@ -40,7 +46,11 @@ export function ExportBar({ onExport, progress, message, disabled }: Props) {
           <span>{t('exporting', { done: progress.done, total: progress.total })}</span>
         </div>
       )}
-      {!progress && message && <p class="muted" role="status" data-testid="export-message">{message}</p>}
+      {!progress && message && (
+        <p class="muted" role="status" data-testid="export-message">
+          {message}
+        </p>
+      )}
     </div>
   );
 }

@@ -23,17 +23,44 @@ export function HistoryFilters({ query, years, onChange }: Props) {
         value={query.text}
         onInput={(e) => onChange({ text: e.currentTarget.value, page: 0 })}
       />
-      <select data-testid="filter-year" aria-label={t('year')} value={query.year} onChange={(e) => onChange({ year: e.currentTarget.value, page: 0 })}>
+      <select
+        data-testid="filter-year"
+        aria-label={t('year')}
+        value={query.year}
+        onChange={(e) => onChange({ year: e.currentTarget.value, page: 0 })}
+      >
         <option value="">{t('allYears')}</option>
-        {years.map((y) => <option key={y} value={String(y)}>{y}</option>)}
+        {years.map((y) => (
+          <option key={y} value={String(y)}>
+            {y}
+          </option>
+        ))}
       </select>
-      <select data-testid="filter-edition" aria-label={t('edition')} value={query.format} onChange={(e) => onChange({ format: e.currentTarget.value, page: 0 })}>
+      <select
+        data-testid="filter-edition"
+        aria-label={t('edition')}
+        value={query.format}
+        onChange={(e) => onChange({ format: e.currentTarget.value, page: 0 })}
+      >
         <option value="">{t('allEditions')}</option>
-        {FORMATS.map((f) => <option key={f} value={f}>{t(`format_${f}`)}</option>)}
+        {FORMATS.map((f) => (
+          <option key={f} value={f}>
+            {t(`format_${f}`)}
+          </option>
+        ))}
       </select>
-      <select data-testid="filter-status" aria-label={t('status')} value={query.status} onChange={(e) => onChange({ status: e.currentTarget.value, page: 0 })}>
+      <select
+        data-testid="filter-status"
+        aria-label={t('status')}
+        value={query.status}
+        onChange={(e) => onChange({ status: e.currentTarget.value, page: 0 })}
+      >
         <option value="">{t('allStatuses')}</option>
-        {STATUSES.map((s) => <option key={s} value={s}>{t(`status_${s}`)}</option>)}
+        {STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(`status_${s}`)}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { ReportSummary } from '@/lib/db/database';
+import type { ReportSummary } from '@/lib/core/summary';
 import type { SortKey } from '@/lib/ui/history-query';
 import { dateTime, webUrl } from './format';
 import { useT } from './i18n-context';
@@ -49,20 +49,44 @@ export function HistoryTable({ rows, sort, desc, selected, onSort, onToggle, onT
         {rows.map((r) => (
           <tr key={r.id} data-testid="history-row" data-id={r.id} class={`status-${r.status}`} onClick={() => onOpen(r.id)}>
             <td class="select" onClick={(e) => e.stopPropagation()}>
-              <input type="checkbox" data-testid="select-row" aria-label={r.agency ?? r.id} checked={selected.has(r.id)} onChange={() => onToggle(r.id)} />
+              <input
+                type="checkbox"
+                data-testid="select-row"
+                aria-label={r.agency ?? r.id}
+                checked={selected.has(r.id)}
+                onChange={() => onToggle(r.id)}
+              />
             </td>
             <td class="agency" title={r.title}>
-              <button type="button" class="link row-open">{r.agency ?? '—'}</button>
+              <button type="button" class="link row-open">
+                {r.agency ?? '—'}
+              </button>
             </td>
             <td>{r.year ?? '—'}</td>
             <td>{t(`format_${r.format}`)}</td>
-            <td><span class={`pill pill-${r.status}`}>{t(`status_${r.status}`)}</span></td>
+            <td>
+              <span class={`pill pill-${r.status}`}>{t(`status_${r.status}`)}</span>
+            </td>
             <td class="failing" title={r.failing.join('\n')}>
-              {r.fail > 0 ? <><b>{r.fail}</b> <small>{r.failing.slice(0, 3).join(' ')}{r.failing.length > 3 ? ' …' : ''}</small></> : '0'}
+              {r.fail > 0 ? (
+                <>
+                  <b>{r.fail}</b>{' '}
+                  <small>
+                    {r.failing.slice(0, 3).join(' ')}
+                    {r.failing.length > 3 ? ' …' : ''}
+                  </small>
+                </>
+              ) : (
+                '0'
+              )}
             </td>
             <td class="nowrap">{dateTime(r.savedAt)}</td>
             <td onClick={(e) => e.stopPropagation()}>
-              {webUrl(r.url) && <a href={webUrl(r.url)} target="_blank" rel="noopener noreferrer">{t('open')}</a>}
+              {webUrl(r.url) && (
+                <a href={webUrl(r.url)} target="_blank" rel="noopener noreferrer">
+                  {t('open')}
+                </a>
+              )}
             </td>
           </tr>
         ))}

@@ -27,20 +27,30 @@ export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, ex
       </header>
       <section class="current" data-testid="current-page">
         {!outcome && <p class="muted">{t('noScan')}</p>}
-        {outcome && !outcome.isReport && <p class="muted" data-testid="not-report">{t('notReport')}</p>}
+        {outcome && !outcome.isReport && (
+          <p class="muted" data-testid="not-report">
+            {t('notReport')}
+          </p>
+        )}
         {outcome?.isReport && (
           <>
             <ReportSummary record={outcome} scanMs={state?.scanMs} />
             <div class="save-line">
               {state?.savedAt && !state.saveError ? (
-                <span class="saved" data-testid="saved-state">{t('savedAt', { time: clockTime(state.savedAt) })}</span>
+                <span class="saved" data-testid="saved-state">
+                  {t('savedAt', { time: clockTime(state.savedAt) })}
+                </span>
               ) : (
                 <button type="button" class="primary" data-testid="save-page" disabled={saving} onClick={onSave}>
                   {saving ? t('saving') : t('save')}
                 </button>
               )}
             </div>
-            {state?.saveError && <p class="error" role="alert" data-testid="save-error">{state.saveError}</p>}
+            {state?.saveError && (
+              <p class="error" role="alert" data-testid="save-error">
+                {state.saveError}
+              </p>
+            )}
           </>
         )}
       </section>

@@ -13,20 +13,34 @@ export function ReportDetail({ record, onClose }: { record: ReportRecord; onClos
   const keys = orderedKeys(record);
   return (
     <div class="backdrop" onClick={onClose}>
-      <article class="detail" role="dialog" aria-modal="true" aria-labelledby="detail-title" data-testid="report-detail" onClick={(e) => e.stopPropagation()}>
+      <article
+        class="detail"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="detail-title"
+        data-testid="report-detail"
+        onClick={(e) => e.stopPropagation()}
+      >
         <header class="detail-head">
-          <h2 id="detail-title">{record.agency ?? '—'} {record.year ?? ''}</h2>
-          <button type="button" data-testid="close-detail" onClick={onClose}>{t('close')}</button>
+          <h2 id="detail-title">
+            {record.agency ?? '—'} {record.year ?? ''}
+          </h2>
+          <button type="button" data-testid="close-detail" onClick={onClose}>
+            {t('close')}
+          </button>
         </header>
         <p class="muted">
           {webUrl(record.url) ? (
-            <a href={webUrl(record.url)} target="_blank" rel="noopener noreferrer">{record.title || record.url}</a>
+            <a href={webUrl(record.url)} target="_blank" rel="noopener noreferrer">
+              {record.title || record.url}
+            </a>
           ) : (
             <span>{record.title || record.url}</span>
           )}
         </p>
         <p class="muted">
-          {t('edition')}: {t(`format_${record.format}`)} · {t('status')}: {t(`status_${record.status}`)} · {t('saved')}: {dateTime(record.savedAt)}
+          {t('edition')}: {t(`format_${record.format}`)} · {t('status')}: {t(`status_${record.status}`)} · {t('saved')}:{' '}
+          {dateTime(record.savedAt)}
         </p>
         <h3>{t('checks')}</h3>
         <CheckTable checks={record.checks} />

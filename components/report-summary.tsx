@@ -17,16 +17,24 @@ export function ReportSummary({ record, scanMs }: { record: ReportRecord; scanMs
         <dd>{t(`format_${record.format}`)}</dd>
       </dl>
       <p class="counts">
-        <span class="count count-pass">{t('pass')} {counts.pass}</span>
-        <span class="count count-fail">{t('fail')} {counts.fail}</span>
-        <span class="count count-skip">{t('skip')} {counts.skip}</span>
+        <span class="count count-pass">
+          {t('pass')} {counts.pass}
+        </span>
+        <span class="count count-fail">
+          {t('fail')} {counts.fail}
+        </span>
+        <span class="count count-skip">
+          {t('skip')} {counts.skip}
+        </span>
       </p>
       {record.status === 'no-tables' && <p class="note">{t('noTables')}</p>}
       {failing.length > 0 ? (
         <>
           <h3>{t('failingChecks')}</h3>
           <ul class="checks" data-testid="failing-checks">
-            {failing.map((c) => <CheckRow key={c.id} check={c} />)}
+            {failing.map((c) => (
+              <CheckRow key={c.id} check={c} />
+            ))}
           </ul>
         </>
       ) : (

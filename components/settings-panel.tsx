@@ -8,12 +8,21 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
     <section class="settings">
       <h2>{t('settings')}</h2>
       <label>
-        <input type="checkbox" data-testid="setting-autosave" checked={settings.autoSave} onChange={(e) => onChange({ autoSave: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          data-testid="setting-autosave"
+          checked={settings.autoSave}
+          onChange={(e) => onChange({ autoSave: e.currentTarget.checked })}
+        />
         {t('autoSave')}
       </label>
       <label>
         {t('language')}{' '}
-        <select data-testid="setting-language" value={settings.language} onChange={(e) => onChange({ language: e.currentTarget.value as Settings['language'] })}>
+        <select
+          data-testid="setting-language"
+          value={settings.language}
+          onChange={(e) => onChange({ language: e.currentTarget.value as Settings['language'] })}
+        >
           <option value="zh_CN">中文</option>
           <option value="en">English</option>
         </select>

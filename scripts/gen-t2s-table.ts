@@ -13,7 +13,16 @@ import TSPhrases from 'opencc-js/dict/TSPhrases';
 import TWPhrasesRev from 'opencc-js/dict/TWPhrasesRev';
 
 const root = join(import.meta.dirname, '..');
-const SOURCES = ['lib/core/keys.ts', 'lib/core/labels.ts', 'lib/core/detect.ts', 'lib/core/numbers.ts', 'lib/core/text.ts', 'lib/core/checks.ts', 'lib/core/map-apply.ts', 'lib/core/map-review.ts'];
+const SOURCES = [
+  'lib/core/keys.ts',
+  'lib/core/labels.ts',
+  'lib/core/detect.ts',
+  'lib/core/numbers.ts',
+  'lib/core/text.ts',
+  'lib/core/checks.ts',
+  'lib/core/map-apply.ts',
+  'lib/core/map-review.ts',
+];
 const EXTRA =
   '省市县区镇乡村街道办事处人民政府委员会局厅办公室中心管理服务监督总队支队分局所站院馆社团部门机关单位' +
   '发展改革财政税务公安司法民政人力资源社会保障自然资源生态环境住房城乡建设交通运输水利农业农村商务文化旅游' +

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { launchExtension, ROOT } from '../test/e2e/harness';
+import { launchExtension, ROOT, SCREENSHOTS_DIR } from '../test/e2e/harness';
 import { startFixtureServer } from '../test/e2e/server';
-import { describeCheck } from '../lib/core/verdict';
+import { describeCheck } from '../lib/i18n/check-words';
 import type { TabState } from '../lib/protocol/messages';
 
 /**
@@ -43,14 +43,16 @@ try {
     const t = { pass: 0, fail: 0, skip: 0 };
     for (const c of o.checks) t[c.status]++;
     console.log(`机关 ${o.agency ?? '?'} · 年度 ${o.year ?? '?'} · 格式 ${o.format} · 状态 ${o.status} · ${o.tables} 张表`);
-    console.log(`核验 ${o.checks.length} 项：成立 ${t.pass} · 不成立 ${t.fail} · 无法核验 ${t.skip} · 扫描 ${ms} ms · 工具栏徽标 “${badge}”`);
+    console.log(
+      `核验 ${o.checks.length} 项：成立 ${t.pass} · 不成立 ${t.fail} · 无法核验 ${t.skip} · 扫描 ${ms} ms · 工具栏徽标 “${badge}”`,
+    );
     for (const c of o.checks.filter((x) => x.status === 'fail')) {
       const d = describeCheck(c);
       console.log(`  ✗ ${c.id}: ${d.equation}\n      lhs ${c.lhs} · rhs ${c.rhs} · diff ${c.diff}（${d.values}）`);
     }
   }
   if (headless) {
-    const shots = join(ROOT, 'docs', 'screenshots');
+    const shots = SCREENSHOTS_DIR;
     mkdirSync(shots, { recursive: true });
     await page.locator(SUMMARY).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, 'start.png') });

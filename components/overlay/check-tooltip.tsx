@@ -1,4 +1,4 @@
-import type { CheckText } from '../../lib/core/verdict';
+import type { CheckText } from '../../lib/i18n/check-words';
 
 /** The tooltip of an outlined cell: each failing check it takes part in, as an equation with values. */
 export function CheckTooltip({ items }: { items: CheckText[] }) {

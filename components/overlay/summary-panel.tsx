@@ -1,4 +1,5 @@
-import type { CheckText, PageStatus } from '../../lib/core/verdict';
+import type { PageStatus } from '../../lib/core/verdict';
+import type { CheckText } from '../../lib/i18n/check-words';
 import { OVERLAY_TEXT, type OverlayText } from '../../lib/i18n/overlay';
 
 export interface SummaryPanelProps {

@@ -44,7 +44,10 @@ export function App() {
   }, [first]);
   const all = useLiveQuery(() => (loadAll ? db.summaries.toArray() : Promise.resolve(undefined)), [loadAll]);
   const [query, setQuery] = useState<HistoryQuery>(DEFAULT_QUERY);
-  const view = useMemo(() => (!all && first && query === DEFAULT_QUERY ? firstPageView(first) : queryHistory(all ?? [], query)), [all, first, query]);
+  const view = useMemo(
+    () => (!all && first && query === DEFAULT_QUERY ? firstPageView(first) : queryHistory(all ?? [], query)),
+    [all, first, query],
+  );
   const total = all?.length ?? first?.total;
   const selection = useSelection(all);
   const [confirming, setConfirming] = useState(false);
@@ -54,14 +57,18 @@ export function App() {
   const exporter = useExport(t);
   const quarantined = useLiveQuery(() => db.quarantine.toArray(), []);
   const downloadQuarantined = () =>
-    download(new Blob([quarantineFile(quarantined ?? [])], { type: 'application/json' }), exportFileName('json', new Date(), '-quarantine'));
+    download(
+      new Blob([quarantineFile(quarantined ?? [])], { type: 'application/json' }),
+      exportFileName('json', new Date(), '-quarantine'),
+    );
 
   useEffect(() => {
     document.documentElement.lang = settings?.language === 'en' ? 'en' : 'zh-CN';
     document.title = `${t('appName')} — ${t('history')}`;
   }, [t]);
 
-  const sortBy = (key: SortKey) => setQuery((q) => ({ ...q, sort: key, desc: q.sort === key ? !q.desc : key === 'savedAt' || key === 'fail' }));
+  const sortBy = (key: SortKey) =>
+    setQuery((q) => ({ ...q, sort: key, desc: q.sort === key ? !q.desc : key === 'savedAt' || key === 'fail' }));
   const openDetail = async (id: string) => setDetail((await db.reports.get(id)) ?? null);
   const remove = async () => {
     setConfirming(false);
@@ -74,7 +81,11 @@ export function App() {
     setNotice(null);
     const result = await importFile(file).catch((e: Error) => ({ ok: false as const, error: `导入失败，未作任何更改：${e.message}` }));
     setImporting(false);
-    setNotice(result.ok ? { ok: true, text: t('imported', { count: result.added + result.updated, added: result.added, updated: result.updated }) } : { ok: false, text: result.error });
+    setNotice(
+      result.ok
+        ? { ok: true, text: t('imported', { count: result.added + result.updated, added: result.added, updated: result.updated }) }
+        : { ok: false, text: result.error },
+    );
   };
 
   return (
@@ -82,7 +93,9 @@ export function App() {
       <main class="options">
         <header class="options-head">
           <img src="/icon/48.png" alt="" width={32} height={32} />
-          <h1>{t('appName')} · {t('history')}</h1>
+          <h1>
+            {t('appName')} · {t('history')}
+          </h1>
         </header>
         <section class="toolbar">
           <ExportBar onExport={exporter.start} progress={exporter.progress} message={exporter.message} disabled={!total} />
@@ -93,17 +106,34 @@ export function App() {
         <div class="table-bar">
           <span data-testid="history-count">{t('rows', { count: total ?? 0, shown: view.matched })}</span>
           <span>{selection.selected.size > 0 && t('selected', { count: selection.selected.size })}</span>
-          <button type="button" class="danger" data-testid="delete-selected" disabled={selection.selected.size === 0} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            class="danger"
+            data-testid="delete-selected"
+            disabled={selection.selected.size === 0}
+            onClick={() => setConfirming(true)}
+          >
             {t('deleteSelected')}
           </button>
         </div>
         {total === 0 ? (
           <p class="empty">{t('empty')}</p>
         ) : (
-          <HistoryTable rows={view.rows} sort={query.sort} desc={query.desc} selected={selection.selected} onSort={sortBy} onToggle={selection.toggle} onToggleAll={selection.setMany} onOpen={openDetail} />
+          <HistoryTable
+            rows={view.rows}
+            sort={query.sort}
+            desc={query.desc}
+            selected={selection.selected}
+            onSort={sortBy}
+            onToggle={selection.toggle}
+            onToggleAll={selection.setMany}
+            onOpen={openDetail}
+          />
         )}
         <Pager page={view.page} pages={view.pages} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
-        {settings && <SettingsPanel settings={settings} onChange={(patch) => void sendMessage({ type: 'set-settings', settings: patch })} />}
+        {settings && (
+          <SettingsPanel settings={settings} onChange={(patch) => void sendMessage({ type: 'set-settings', settings: patch })} />
+        )}
         {confirming && (
           <ConfirmDialog
             title={t('confirmDeleteTitle', { count: selection.selected.size })}

@@ -7,21 +7,26 @@ export function useSelection(all: ReportSummary[] | undefined) {
   useEffect(() => {
     if (!all) return;
     const ids = new Set(all.map((r) => r.id));
-    setSelected((s) => (([...s].every((id) => ids.has(id))) ? s : new Set([...s].filter((id) => ids.has(id)))));
+    setSelected((s) => ([...s].every((id) => ids.has(id)) ? s : new Set([...s].filter((id) => ids.has(id)))));
   }, [all]);
   return {
     selected,
-    toggle: (id: string) => setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    }),
-    setMany: (ids: string[], on: boolean) => setSelected((s) => {
-      const next = new Set(s);
-      for (const id of ids) on ? next.add(id) : next.delete(id);
-      return next;
-    }),
+    toggle: (id: string) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    setMany: (ids: string[], on: boolean) =>
+      setSelected((s) => {
+        const next = new Set(s);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
     clear: () => setSelected(new Set()),
   };
 }

@@ -4,9 +4,9 @@ import { browser } from 'wxt/browser';
 export const CHECK_MENU_ID = 'nianbao-check';
 
 export function createCheckMenu(): void {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: CHECK_MENU_ID, title: '用年报透镜检查此页', contexts: ['page', 'frame', 'selection'] }),
-  );
+  browser.contextMenus
+    .removeAll()
+    .then(() => browser.contextMenus.create({ id: CHECK_MENU_ID, title: '用年报透镜检查此页', contexts: ['page', 'frame', 'selection'] }));
 }
 
 export async function runCheckInTab(tabId: number): Promise<void> {

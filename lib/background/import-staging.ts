@@ -10,7 +10,11 @@ import type { ImportResult } from '../protocol/messages';
  */
 const stages = new Map<string, { reports: ReportRecord[]; ids: Set<string> }>();
 
-export async function stageImportBatch(session: string, batch: unknown[], last: boolean): Promise<ImportResult | { ok: true; staged: number }> {
+export async function stageImportBatch(
+  session: string,
+  batch: unknown[],
+  last: boolean,
+): Promise<ImportResult | { ok: true; staged: number }> {
   let stage = stages.get(session);
   if (!stage) {
     stage = { reports: [], ids: new Set() };
@@ -21,7 +25,10 @@ export async function stageImportBatch(session: string, batch: unknown[], last: 
     if (!parsed.success) {
       stages.delete(session);
       const issue = parsed.error.issues[0];
-      return { ok: false, error: `文件已损坏：reports.${stage.reports.length + i}.${issue.path.join('.')} — ${issue.message}，未作任何更改` };
+      return {
+        ok: false,
+        error: `文件已损坏：reports.${stage.reports.length + i}.${issue.path.join('.')} — ${issue.message}，未作任何更改`,
+      };
     }
     if (stage.ids.has(parsed.data.id)) {
       stages.delete(session);

@@ -66,7 +66,8 @@ async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, send
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return;
   // the page-side scan maps only the characters it matches on: store the agency fully simplified
-  const outcome = msg.outcome.isReport && msg.outcome.agency ? { ...msg.outcome, agency: toSimplifiedFull(msg.outcome.agency) } : msg.outcome;
+  const outcome =
+    msg.outcome.isReport && msg.outcome.agency ? { ...msg.outcome, agency: toSimplifiedFull(msg.outcome.agency) } : msg.outcome;
   const topFrame = (sender.frameId ?? 0) === 0;
   const current = await getTabState(tabId);
   // a frame that is not a report never hides the report found by the page or another frame

@@ -91,11 +91,28 @@ export function evaluate(defs: readonly CheckDef[], values: Values, reasons: Rea
         const reason = reasons[k] ?? (k in values ? `${k} 单元格缺失` : `${k} 所在行或列未找到`);
         if (!why.includes(reason)) why.push(reason);
       }
-      out.push({ id: d.id, lhsKeys: d.lhsKeys, rhsKeys: d.rhsKeys, status: 'skip', lhs, rhs, diff: null, reason: why.join('；').slice(0, 500) });
+      out.push({
+        id: d.id,
+        lhsKeys: d.lhsKeys,
+        rhsKeys: d.rhsKeys,
+        status: 'skip',
+        lhs,
+        rhs,
+        diff: null,
+        reason: why.join('；').slice(0, 500),
+      });
       continue;
     }
     const diff = round(lhs - rhs);
-    out.push({ id: d.id, lhsKeys: d.lhsKeys, rhsKeys: d.rhsKeys, status: Math.abs(diff) < 1e-9 ? 'pass' : 'fail', lhs: round(lhs), rhs: round(rhs), diff });
+    out.push({
+      id: d.id,
+      lhsKeys: d.lhsKeys,
+      rhsKeys: d.rhsKeys,
+      status: Math.abs(diff) < 1e-9 ? 'pass' : 'fail',
+      lhs: round(lhs),
+      rhs: round(rhs),
+      diff,
+    });
   }
   return out;
 }
@@ -104,7 +121,11 @@ export function evaluate(defs: readonly CheckDef[], values: Values, reasons: Rea
  * SPEC §3: a blank total whose parts are not all zero means the report left the total out — its
  * value becomes null (the checks needing it skip) instead of a false failure.
  */
-export function nullBlankTotals(defs: readonly CheckDef[], values: Record<string, number | null>, blank: ReadonlySet<string>): Record<string, string> {
+export function nullBlankTotals(
+  defs: readonly CheckDef[],
+  values: Record<string, number | null>,
+  blank: ReadonlySet<string>,
+): Record<string, string> {
   const reasons: Record<string, string> = {};
   for (const d of defs) {
     if (d.rhsKeys.length !== 1) continue;

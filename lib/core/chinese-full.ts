@@ -15,7 +15,11 @@ let traditional: Set<string> | undefined;
 
 /** Characters OpenCC converts: a cheap test, so the phrase trie (~200 ms to build) is built only when needed. */
 function hasTraditional(text: string): boolean {
-  traditional ??= new Set(TSCharacters.split('|').map((e) => e.split(' ')[0]).concat(TWVariantsRev.split('|').map((e) => e.split(' ')[0])));
+  traditional ??= new Set(
+    TSCharacters.split('|')
+      .map((e) => e.split(' ')[0])
+      .concat(TWVariantsRev.split('|').map((e) => e.split(' ')[0])),
+  );
   for (const ch of text) if (traditional.has(ch)) return true;
   return false;
 }

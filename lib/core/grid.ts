@@ -62,7 +62,11 @@ function span(el: Element, name: string, fallback: number): number {
  * @param holdsTable cells that contain a table of their own (layout cells): their text is not read,
  *   so nested tables never leak into the outer grid. Default: asks the DOM.
  */
-export function buildGrid(table: Element, isHidden: IsHidden, holdsTable: (cell: Element) => boolean = (el) => el.getElementsByTagName('table').length > 0): Grid {
+export function buildGrid(
+  table: Element,
+  isHidden: IsHidden,
+  holdsTable: (cell: Element) => boolean = (el) => el.getElementsByTagName('table').length > 0,
+): Grid {
   const rows = ownRows(table, isHidden);
   const slots: (GridCell | undefined)[][] = rows.map(() => []);
   const cells: GridCell[] = [];

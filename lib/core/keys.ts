@@ -185,7 +185,12 @@ function buildCatalogue(edition: Edition): KeyInfo[] {
   }
   for (const block of REVIEW_BLOCKS) {
     for (const col of REVIEW_COLUMNS) {
-      out.push({ key: `${block}.${col}`, section: 'review', label: `${REVIEW_BLOCK_LABELS[block]} · ${REVIEW_COLUMN_LABELS[col]}`, kind: 'count' });
+      out.push({
+        key: `${block}.${col}`,
+        section: 'review',
+        label: `${REVIEW_BLOCK_LABELS[block]} · ${REVIEW_COLUMN_LABELS[col]}`,
+        kind: 'count',
+      });
     }
   }
   return out;

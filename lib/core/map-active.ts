@@ -16,8 +16,15 @@ export interface ActiveState {
 }
 
 const EDITION_OF_COLUMN: Record<string, '2019' | '2021'> = {
-  issued: '2021', repealed: '2021', in_force: '2021',
-  made: '2019', published: '2019', total: '2019', prev_items: '2019', change: '2019', items: '2019',
+  issued: '2021',
+  repealed: '2021',
+  in_force: '2021',
+  made: '2019',
+  published: '2019',
+  total: '2019',
+  prev_items: '2019',
+  change: '2019',
+  items: '2019',
 };
 
 export function mapActive(grid: Grid, table: number, sink: Sink, state: ActiveState): void {

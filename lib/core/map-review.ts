@@ -30,7 +30,11 @@ export function mapReview(grid: Grid, table: number, sink: Sink): void {
     // the first row under the header whose cells read as numbers or blanks — an agency with no
     // cases may leave all fifteen cells empty, which reads as fifteen blank zeros
     const underHeader = blocks.length > 0 || columns.length > 0;
-    if (!header && cells.length && (cells.some((c) => c.text.trim() && isDataText(c.text)) || (underHeader && cells.every((c) => isDataText(c.text))))) {
+    if (
+      !header &&
+      cells.length &&
+      (cells.some((c) => c.text.trim() && isDataText(c.text)) || (underHeader && cells.every((c) => isDataText(c.text))))
+    ) {
       dataRow = r;
       break;
     }

@@ -57,7 +57,7 @@ export function parseNumber(raw: string, kind: ActiveColumnKind = 'count'): Pars
     return { value: m[3] === '元' ? n / 10_000 : n, blank: false };
   }
   let m = PLAIN.exec(s);
-  let sign = 1;
+  let sign: number;
   let digits: string;
   if (m) {
     sign = m[1] && m[1] !== '+' ? -1 : 1;

@@ -102,7 +102,8 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   const found = detect(root, () => body.textContent ?? '');
   mark('detect');
   const empty = { tables: [], cellElements: new Map<string, Element>() };
-  if (!found.isReport) return { ...empty, outcome: { isReport: false, url: url.slice(0, 4000), title: found.title.slice(0, 1000), reason: found.reason } };
+  if (!found.isReport)
+    return { ...empty, outcome: { isReport: false, url: url.slice(0, 4000), title: found.title.slice(0, 1000), reason: found.reason } };
 
   const sink = new Sink();
   const tables: AnnotatedTable[] = [];

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { RecordSchema, type ReportRecord } from '../core/record';
 import { summarize, type ReportSummary } from '../core/summary';
+import type { QuarantinedRow } from '../export/quarantine';
 import { resolveExportRow, storeExportRow, toExportRow, type ExportRow, type KeyListRow, type StoredExportRow } from '../export/export-row';
 
 /**
@@ -12,21 +13,6 @@ import { resolveExportRow, storeExportRow, toExportRow, type ExportRow, type Key
  * `exportRows` (v3) likewise holds the export-ready row of each report (lib/export/export-row.ts): the
  * CSV and XLSX exports read ~3 KB per report instead of the ~44 KB record.
  */
-
-
-/** A row that no longer parses as a record after a schema upgrade: kept aside, never silently dropped. */
-export interface QuarantinedRow {
-  seq?: number;
-  /** the row's id when it had a string one */
-  id: string | null;
-  /** the row as it was stored, as JSON */
-  raw: string;
-  /** the first zod issue, as a readable line */
-  error: string;
-  /** the schema version whose upgrade set it aside */
-  fromVersion: number;
-  at: string;
-}
 
 /**
  * The schema history. A shipped version is never edited: a change adds a version with its upgrade,
@@ -68,8 +54,12 @@ export class NianbaoDb extends Dexie {
   constructor(name = 'nianbao-lens') {
     super(name);
     this.version(1).stores(STORES_V1);
-    this.version(2).stores(STORES_V2).upgrade((tx) => revalidateReports(tx, 1));
-    this.version(3).stores(STORES_V3).upgrade((tx) => revalidateReports(tx, 2, { exportRows: true }));
+    this.version(2)
+      .stores(STORES_V2)
+      .upgrade((tx) => revalidateReports(tx, 1));
+    this.version(3)
+      .stores(STORES_V3)
+      .upgrade((tx) => revalidateReports(tx, 2, { exportRows: true }));
   }
 }
 
@@ -88,25 +78,28 @@ export async function revalidateReports(
   const rows: ExportRow[] = [];
   const bad: QuarantinedRow[] = [];
   // a cursor, not toArray(): 10,000 full reports need not sit in the worker's memory at once
-  await tx.table('reports').toCollection().modify((row: unknown, ref: { value?: unknown }) => {
-    const parsed = RecordSchema.safeParse(row);
-    if (parsed.success) {
-      ref.value = parsed.data;
-      summaries.push(summarize(parsed.data));
-      if (exportRows) rows.push(toExportRow(parsed.data));
-      return;
-    }
-    const issue = parsed.error.issues[0];
-    const id = (row as { id?: unknown })?.id;
-    bad.push({
-      id: typeof id === 'string' ? id : null,
-      raw: safeJson(row),
-      error: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-      fromVersion,
-      at: now.toISOString(),
+  await tx
+    .table('reports')
+    .toCollection()
+    .modify((row: unknown, ref: { value?: unknown }) => {
+      const parsed = RecordSchema.safeParse(row);
+      if (parsed.success) {
+        ref.value = parsed.data;
+        summaries.push(summarize(parsed.data));
+        if (exportRows) rows.push(toExportRow(parsed.data));
+        return;
+      }
+      const issue = parsed.error.issues[0];
+      const id = (row as { id?: unknown })?.id;
+      bad.push({
+        id: typeof id === 'string' ? id : null,
+        raw: safeJson(row),
+        error: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+        fromVersion,
+        at: now.toISOString(),
+      });
+      delete ref.value;
     });
-    delete ref.value;
-  });
   if (bad.length) await tx.table('quarantine').bulkAdd(bad);
   await tx.table('summaries').clear();
   await tx.table('summaries').bulkPut(summaries);
@@ -115,7 +108,8 @@ export async function revalidateReports(
     await tx.table('keyLists').clear();
     await putExportRows(tx.table('exportRows'), tx.table('keyLists'), rows);
   }
-  if (bad.length) console.warn(`[nianbao-lens] upgrade from v${fromVersion}: ${bad.length} stored report(s) no longer valid, moved to quarantine`);
+  if (bad.length)
+    console.warn(`[nianbao-lens] upgrade from v${fromVersion}: ${bad.length} stored report(s) no longer valid, moved to quarantine`);
   return { kept: summaries.length, quarantined: bad.length };
 }
 
@@ -145,8 +139,7 @@ async function putExportRows(
 
 export const db = new NianbaoDb();
 
-export { summarize, type ReportSummary };
-
+export { summarize, type ReportSummary, type QuarantinedRow };
 
 /**
  * Saves a scanned report: one record per id (derived from the canonical URL); a revisit replaces it
@@ -208,9 +201,10 @@ export async function readAllReports(target: NianbaoDb = db, onProgress?: (done:
   const PAGE = 100;
   let last: string | undefined;
   for (;;) {
-    const page = last === undefined
-      ? await target.reports.orderBy('id').limit(PAGE).toArray()
-      : await target.reports.where('id').above(last).limit(PAGE).toArray();
+    const page =
+      last === undefined
+        ? await target.reports.orderBy('id').limit(PAGE).toArray()
+        : await target.reports.where('id').above(last).limit(PAGE).toArray();
     if (page.length === 0) break;
     for (const row of page) if (looksLikeRecord(row)) out.push(row);
     last = page[page.length - 1].id;
@@ -233,9 +227,10 @@ export async function readAllExportRows(target: NianbaoDb = db, onProgress?: (do
   let last: string | undefined;
   let skipped = 0;
   for (;;) {
-    const page = last === undefined
-      ? await target.exportRows.orderBy('id').limit(PAGE).toArray()
-      : await target.exportRows.where('id').above(last).limit(PAGE).toArray();
+    const page =
+      last === undefined
+        ? await target.exportRows.orderBy('id').limit(PAGE).toArray()
+        : await target.exportRows.where('id').above(last).limit(PAGE).toArray();
     if (page.length === 0) break;
     for (const row of page) {
       if (looksLikeExportRow(row) && resolveExportRow(row, lists)) out.push(row);
@@ -250,12 +245,30 @@ export async function readAllExportRows(target: NianbaoDb = db, onProgress?: (do
 
 function looksLikeExportRow(row: unknown): row is StoredExportRow {
   const r = row as Partial<StoredExportRow> | null;
-  return !!r && typeof r.id === 'string' && typeof r.keys === 'string' && r.values instanceof Float64Array && r.raws instanceof Map && typeof r.checkIds === 'string' && r.checkNums instanceof Float64Array && r.reasons instanceof Map;
+  return (
+    !!r &&
+    typeof r.id === 'string' &&
+    typeof r.keys === 'string' &&
+    r.values instanceof Float64Array &&
+    r.raws instanceof Map &&
+    typeof r.checkIds === 'string' &&
+    r.checkNums instanceof Float64Array &&
+    r.reasons instanceof Map
+  );
 }
 
 function looksLikeRecord(row: unknown): row is ReportRecord {
   const r = row as Partial<ReportRecord> | null;
-  return !!r && typeof r.id === 'string' && r.isReport === true && typeof r.values === 'object' && r.values !== null && typeof r.cells === 'object' && r.cells !== null && Array.isArray(r.checks);
+  return (
+    !!r &&
+    typeof r.id === 'string' &&
+    r.isReport === true &&
+    typeof r.values === 'object' &&
+    r.values !== null &&
+    typeof r.cells === 'object' &&
+    r.cells !== null &&
+    Array.isArray(r.checks)
+  );
 }
 
 function earliest(a: string | null, b: string | null): string | null {

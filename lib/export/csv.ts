@@ -53,24 +53,28 @@ export async function csvLongParts(rows: readonly ExportRow[], opts?: ChunkOptio
     }
     return o;
   };
-  await forEachChunked(rows, (r) => {
-    const lead = `${csvField(r.id)},${csvField(r.agency)},${csvField(r.year)},${csvField(r.format)},${csvField(r.url)}`;
-    const { keys, at, fields } = orderOf(r.keys);
-    const plain = r.raws.size === 0;
-    let text = '';
-    for (let j = 0; j < at.length; j++) {
-      const i = at[j];
-      const v = r.values[i];
-      if (plain) {
-        // the printed text is the number itself (the common case): no raws lookup, no quoting needed
-        const s = String(v);
-        text += `${lead}${fields[j]}${s},${s.charCodeAt(0) === 45 ? `'${s}` : s}${CRLF}`;
-      } else {
-        text += `${lead}${fields[j]}${csvField(valueOf(v))},${csvField(rawOf(r, keys[i], i))}${CRLF}`;
+  await forEachChunked(
+    rows,
+    (r) => {
+      const lead = `${csvField(r.id)},${csvField(r.agency)},${csvField(r.year)},${csvField(r.format)},${csvField(r.url)}`;
+      const { keys, at, fields } = orderOf(r.keys);
+      const plain = r.raws.size === 0;
+      let text = '';
+      for (let j = 0; j < at.length; j++) {
+        const i = at[j];
+        const v = r.values[i];
+        if (plain) {
+          // the printed text is the number itself (the common case): no raws lookup, no quoting needed
+          const s = String(v);
+          text += `${lead}${fields[j]}${s},${s.charCodeAt(0) === 45 ? `'${s}` : s}${CRLF}`;
+        } else {
+          text += `${lead}${fields[j]}${csvField(valueOf(v))},${csvField(rawOf(r, keys[i], i))}${CRLF}`;
+        }
       }
-    }
-    parts.push(text);
-  }, opts);
+      parts.push(text);
+    },
+    opts,
+  );
   return parts;
 }
 
@@ -79,29 +83,35 @@ export async function csvWideParts(rows: readonly ExportRow[], opts?: ChunkOptio
   const parts = [BOM + csvLine(WIDE_HEADER) + CRLF];
   const columns = new Map<string, Int32Array>();
   let text = '';
-  await forEachChunked(rows, (r) => {
-    let at = columns.get(r.keys);
-    if (at === undefined) {
-      at = wideColumns(keyList(r.keys));
-      columns.set(r.keys, at);
-    }
-    let line = `${csvField(r.id)},${csvField(r.agency)},${csvField(r.year)},${csvField(r.format)},${csvField(r.status)},${csvField(r.url)},${csvField(r.title)},${csvField(r.savedAt)},${r.pass},${r.fail},${r.skip}`;
-    for (let c = 0; c < at.length; c++) {
-      const i = at[c];
-      const v = i < 0 ? NaN : r.values[i];
-      line += Number.isNaN(v) ? ',' : `,${v}`;
-    }
-    text += `${line},${csvField(failingChecks(r))}${CRLF}`;
-    if (text.length > 1 << 16) {
-      parts.push(text);
-      text = '';
-    }
-  }, opts);
+  await forEachChunked(
+    rows,
+    (r) => {
+      let at = columns.get(r.keys);
+      if (at === undefined) {
+        at = wideColumns(keyList(r.keys));
+        columns.set(r.keys, at);
+      }
+      let line = `${csvField(r.id)},${csvField(r.agency)},${csvField(r.year)},${csvField(r.format)},${csvField(r.status)},${csvField(r.url)},${csvField(r.title)},${csvField(r.savedAt)},${r.pass},${r.fail},${r.skip}`;
+      for (let c = 0; c < at.length; c++) {
+        const i = at[c];
+        const v = i < 0 ? NaN : r.values[i];
+        line += Number.isNaN(v) ? ',' : `,${v}`;
+      }
+      text += `${line},${csvField(failingChecks(r))}${CRLF}`;
+      if (text.length > 1 << 16) {
+        parts.push(text);
+        text = '';
+      }
+    },
+    opts,
+  );
   parts.push(text);
   return parts;
 }
 
 /** Long CSV of records, as one string (tests, small exports). */
-export const toCsvLong = async (records: readonly ReportRecord[], opts?: ChunkOptions) => (await csvLongParts(records.map(toExportRow), opts)).join('');
+export const toCsvLong = async (records: readonly ReportRecord[], opts?: ChunkOptions) =>
+  (await csvLongParts(records.map(toExportRow), opts)).join('');
 /** Wide CSV of records, as one string (tests, small exports). */
-export const toCsvWide = async (records: readonly ReportRecord[], opts?: ChunkOptions) => (await csvWideParts(records.map(toExportRow), opts)).join('');
+export const toCsvWide = async (records: readonly ReportRecord[], opts?: ChunkOptions) =>
+  (await csvWideParts(records.map(toExportRow), opts)).join('');

@@ -17,8 +17,10 @@ import { summarize, type ReportSummary } from '../core/summary';
  * - checks likewise: `checkIds` (JSON array), `checkStatus` (one letter per check: p/f/s), `checkNums`
  *   (lhs, rhs, diff per check; NaN for null) and `reasons` (check index → reason, only where there is one).
  */
-export interface ExportRow
-  extends Pick<ReportSummary, 'id' | 'url' | 'title' | 'agency' | 'year' | 'format' | 'status' | 'savedAt' | 'pass' | 'fail' | 'skip'> {
+export interface ExportRow extends Pick<
+  ReportSummary,
+  'id' | 'url' | 'title' | 'agency' | 'year' | 'format' | 'status' | 'savedAt' | 'pass' | 'fail' | 'skip'
+> {
   keys: string;
   values: Float64Array;
   raws: Map<string, string | null>;
@@ -44,7 +46,13 @@ export const keyListId = (json: string) => `${hash53(json)}.${json.length.toStri
 export function storeExportRow(row: ExportRow): { stored: StoredExportRow; lists: KeyListRow[] } {
   const keys = keyListId(row.keys);
   const checkIds = keyListId(row.checkIds);
-  return { stored: { ...row, keys, checkIds }, lists: [{ id: keys, json: row.keys }, { id: checkIds, json: row.checkIds }] };
+  return {
+    stored: { ...row, keys, checkIds },
+    lists: [
+      { id: keys, json: row.keys },
+      { id: checkIds, json: row.checkIds },
+    ],
+  };
 }
 
 /** A stored row with its key lists put back (in place); false when a list is missing. */

@@ -1,4 +1,17 @@
-import type { QuarantinedRow } from '../db/database';
+/* the rows are stored by lib/db (table `quarantine`) */
+/** A stored row that no longer parses as a record after a schema upgrade: kept aside, never silently dropped. */
+export interface QuarantinedRow {
+  seq?: number;
+  /** the row's id when it had a string one */
+  id: string | null;
+  /** the row as it was stored, as JSON */
+  raw: string;
+  /** the first zod issue, as a readable line */
+  error: string;
+  /** the schema version whose upgrade set it aside */
+  fromVersion: number;
+  at: string;
+}
 
 export const QUARANTINE_SCHEMA = 'nianbao-lens/quarantine@1';
 

@@ -27,16 +27,40 @@ export function orderedKeys(r: ReportRecord | readonly string[]): string[] {
 export function longRows(r: ReportRecord): CellValue[][] {
   return orderedKeys(r).map((key) => {
     const info = keyInfo(key);
-    return [r.id, r.agency, r.year, r.format, r.url, info?.section ?? null, key, info?.label ?? null, r.values[key], r.cells[key]?.raw ?? null];
+    return [
+      r.id,
+      r.agency,
+      r.year,
+      r.format,
+      r.url,
+      info?.section ?? null,
+      key,
+      info?.label ?? null,
+      r.values[key],
+      r.cells[key]?.raw ?? null,
+    ];
   });
 }
 
 /** One row per report: metadata, one column per key (ALL_KEYS order), then the failing check ids. */
 export function wideRow(r: ReportRecord): CellValue[] {
   const t = tally(r.checks);
-  const failing = r.checks.filter((c) => c.status === 'fail').map((c) => c.id).join(' ');
+  const failing = r.checks
+    .filter((c) => c.status === 'fail')
+    .map((c) => c.id)
+    .join(' ');
   return [
-    r.id, r.agency, r.year, r.format, r.status, r.url, r.title, r.savedAt, t.pass, t.fail, t.skip,
+    r.id,
+    r.agency,
+    r.year,
+    r.format,
+    r.status,
+    r.url,
+    r.title,
+    r.savedAt,
+    t.pass,
+    t.fail,
+    t.skip,
     ...ALL_KEYS.map((k) => r.values[k] ?? null),
     failing,
   ];

@@ -62,7 +62,11 @@ class Sheet {
   rows = 0;
   cut = false;
   readonly out = new SheetBytes();
-  constructor(readonly sst: SharedStrings, private readonly maxRows: number, header: CellValue[]) {
+  constructor(
+    readonly sst: SharedStrings,
+    private readonly maxRows: number,
+    header: CellValue[],
+  ) {
     this.out.bytes(new TextEncoder().encode(SHEET_HEAD));
     this.cells(header);
   }
@@ -202,7 +206,14 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve));
  * A sheet's XML in chunks: the rows of `slice` reports at a time, with a yield between slices so the
  * page stays responsive (the zip writer checksums and deflates each chunk as it comes).
  */
-async function* sheetChunks(rows: readonly ExportRow[], sheet: Sheet, write: SheetWriter, progress: (done: number) => void, opts: ChunkOptions, slice: number): AsyncGenerator<Uint8Array> {
+async function* sheetChunks(
+  rows: readonly ExportRow[],
+  sheet: Sheet,
+  write: SheetWriter,
+  progress: (done: number) => void,
+  opts: ChunkOptions,
+  slice: number,
+): AsyncGenerator<Uint8Array> {
   const pause = opts.yieldFn ?? macrotask;
   for (let start = 0; start < rows.length; start += slice) {
     const end = Math.min(rows.length, start + slice);
@@ -230,7 +241,10 @@ function* sharedStringChunks(sst: SharedStrings): Generator<Uint8Array> {
 }
 
 function packageParts(): Record<string, string> {
-  const sheetTypes = SHEETS.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('');
+  const sheetTypes = SHEETS.map(
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
   return {
     '[Content_Types].xml': `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>${sheetTypes}</Types>`,
     '_rels/.rels': `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,

@@ -25,8 +25,15 @@ export function crc32(data: Uint8Array, prev = 0): number {
   const end8 = data.length - (data.length & 7);
   for (; i < end8; i += 8) {
     const lo = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
-    c = T[1792 + (lo & 0xff)] ^ T[1536 + ((lo >>> 8) & 0xff)] ^ T[1280 + ((lo >>> 16) & 0xff)] ^ T[1024 + (lo >>> 24)]
-      ^ T[768 + data[i + 4]] ^ T[512 + data[i + 5]] ^ T[256 + data[i + 6]] ^ T[data[i + 7]];
+    c =
+      T[1792 + (lo & 0xff)] ^
+      T[1536 + ((lo >>> 8) & 0xff)] ^
+      T[1280 + ((lo >>> 16) & 0xff)] ^
+      T[1024 + (lo >>> 24)] ^
+      T[768 + data[i + 4]] ^
+      T[512 + data[i + 5]] ^
+      T[256 + data[i + 6]] ^
+      T[data[i + 7]];
   }
   for (; i < data.length; i++) c = T[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

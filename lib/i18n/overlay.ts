@@ -25,13 +25,23 @@ export interface OverlayText {
 }
 
 const FORMAT_ZH: Record<string, string> = { '2019': '2019 版', '2021': '2021 版', legacy: '旧版（2019 年前）', unknown: '未知' };
-const FORMAT_EN: Record<string, string> = { '2019': '2019 edition', '2021': '2021 edition', legacy: 'legacy (before 2019)', unknown: 'unknown' };
+const FORMAT_EN: Record<string, string> = {
+  '2019': '2019 edition',
+  '2021': '2021 edition',
+  legacy: 'legacy (before 2019)',
+  unknown: 'unknown',
+};
 
 export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
   zh_CN: {
     brand: '年报透镜',
     region: '年报透镜核验结果',
-    verdict: { pass: '勾稽关系全部成立', partial: '无法完全核验', 'no-tables': '表格为图片，无法核验', fail: (n) => `${n} 项勾稽关系不成立` },
+    verdict: {
+      pass: '勾稽关系全部成立',
+      partial: '无法完全核验',
+      'no-tables': '表格为图片，无法核验',
+      fail: (n) => `${n} 项勾稽关系不成立`,
+    },
     nextError: '下一个错误 ↓',
     nextErrorTitle: '跳到下一个错误（Alt+Shift+N）',
     noAgency: '（未识别机关）',
@@ -42,7 +52,13 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     noIdentities: '（本格式没有可核验的勾稽关系）',
     took: (ms) => `用时 ${ms} ms`,
     more: (n) => `另有 ${n} 项，见表中红框`,
-    badge: { pass: '勾稽关系全部成立', fail: (n) => `${n} 项不成立`, partial: '无法完全核验', none: '本表无勾稽关系，不作核验', title: '年报透镜：本表的勾稽关系核验结果' },
+    badge: {
+      pass: '勾稽关系全部成立',
+      fail: (n) => `${n} 项不成立`,
+      partial: '无法完全核验',
+      none: '本表无勾稽关系，不作核验',
+      title: '年报透镜：本表的勾稽关系核验结果',
+    },
     values: (r, c, d) => `报告值 ${r} · 计算值 ${c} · 差 ${d}`,
     sides: (l, r, d) => `左边 ${l} · 右边 ${r} · 差 ${d}`,
     count: (n) => `共 ${n} 项`,
@@ -66,7 +82,13 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     noIdentities: ' (this format has no identities to check)',
     took: (ms) => `took ${ms} ms`,
     more: (n) => `${n} more, outlined in red in the tables`,
-    badge: { pass: 'All identities hold', fail: (n) => `${n} not holding`, partial: 'Could not be fully checked', none: 'No identities in this table', title: 'Nianbao Lens: the identities of this table' },
+    badge: {
+      pass: 'All identities hold',
+      fail: (n) => `${n} not holding`,
+      partial: 'Could not be fully checked',
+      none: 'No identities in this table',
+      title: 'Nianbao Lens: the identities of this table',
+    },
     values: (r, c, d) => `reported ${r} · computed ${c} · difference ${d}`,
     sides: (l, r, d) => `left ${l} · right ${r} · difference ${d}`,
     count: (n) => `${n} in all`,

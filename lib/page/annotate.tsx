@@ -9,7 +9,8 @@ import { CheckTooltip } from '../../components/overlay/check-tooltip';
 import { createHost, overlayHosts } from './overlay-hosts';
 import { markCells } from './cell-marks';
 import { attachCellTooltip } from './cell-tooltip';
-import { cellMarks, checksOfTable, describeCheck, failingChecks, failingChecksOfKey, pageStatus, tableStatus } from '../core/verdict';
+import { cellMarks, checksOfTable, failingChecks, failingChecksOfKey, pageStatus, tableStatus } from '../core/verdict';
+import { describeCheck } from '../i18n/check-words';
 import type { CellMark } from '../core/verdict';
 
 /**

@@ -27,8 +27,7 @@ export function attachCellTooltip(doc: Document, render: (mount: HTMLElement, ce
     current = null;
     host.setAttribute('hidden', '');
   };
-  const cellOf = (t: EventTarget | null) =>
-    t && (t as Node).nodeType === 1 ? (t as Element).closest('[data-nianbao-cell]') : null;
+  const cellOf = (t: EventTarget | null) => (t && (t as Node).nodeType === 1 ? (t as Element).closest('[data-nianbao-cell]') : null);
   const onOver = (e: Event) => {
     const cell = cellOf(e.target);
     if (cell) show(cell);

@@ -6,7 +6,7 @@ export function frameElements(doc: Document): HTMLIFrameElement[] {
 
 /** The frame's document when it is same-origin and has loaded a body; null for cross-origin frames. */
 export function frameDocument(frame: HTMLIFrameElement): Document | null {
-  let d: Document | null = null;
+  let d: Document | null;
   try {
     d = frame.contentDocument;
   } catch {

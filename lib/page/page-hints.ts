@@ -25,7 +25,11 @@ export function hintsAtReport(doc: Document): boolean {
   const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
-    if ((m.getAttribute('property') === 'og:title' || m.getAttribute('name') === 'ArticleTitle') && REPORT_HINT.test(m.getAttribute('content') ?? '')) return true;
+    if (
+      (m.getAttribute('property') === 'og:title' || m.getAttribute('name') === 'ArticleTitle') &&
+      REPORT_HINT.test(m.getAttribute('content') ?? '')
+    )
+      return true;
   }
   return REPORT_HINT.test(doc.body?.textContent ?? '');
 }
@@ -58,7 +62,15 @@ function canonicalLink(doc: Document): string | null {
   for (let i = 0; i < links.length; i++) {
     const rel = links[i].getAttribute('rel');
     const href = links[i].getAttribute('href');
-    if (rel !== null && href !== null && rel.toLowerCase().split(/[ \t\n\f\r]+/).includes('canonical')) return href;
+    if (
+      rel !== null &&
+      href !== null &&
+      rel
+        .toLowerCase()
+        .split(/[ \t\n\f\r]+/)
+        .includes('canonical')
+    )
+      return href;
   }
   return null;
 }

@@ -75,14 +75,17 @@ export function watchForChanges(root: Node, rescan: () => void, o: SchedulerOpti
     const t = Date.now();
     if (!pendingSince) pendingSince = t;
     clear(debounce);
-    debounce = set(() => {
-      if (stopped) return;
-      pendingSince = 0;
-      rescans++;
-      rescan();
-      observer.takeRecords();
-      if (rescans >= maxRescans) stop();
-    }, Math.max(0, Math.min(debounceMs, pendingSince + maxWaitMs - t)));
+    debounce = set(
+      () => {
+        if (stopped) return;
+        pendingSince = 0;
+        rescans++;
+        rescan();
+        observer.takeRecords();
+        if (rescans >= maxRescans) stop();
+      },
+      Math.max(0, Math.min(debounceMs, pendingSince + maxWaitMs - t)),
+    );
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   armIdle();

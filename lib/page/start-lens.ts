@@ -69,8 +69,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     for (const d of states.keys()) if (d !== doc && !d.defaultView) states.delete(d); // frames navigated away
     const all = [...states];
     const top = states.get(doc);
-    const pick =
-      (top?.outcome.isReport ? top : undefined) ?? all.find(([, s]) => s.outcome.isReport)?.[1] ?? top;
+    const pick = (top?.outcome.isReport ? top : undefined) ?? all.find(([, s]) => s.outcome.isReport)?.[1] ?? top;
     if (!pick) return;
     const o = pick.outcome;
     const sig = o.isReport ? `${o.url}|${o.contentHash}|${o.status}` : `no|${o.url}`;

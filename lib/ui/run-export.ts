@@ -2,7 +2,7 @@ import { readAllExportRows, readAllReports } from '../db/database';
 import { csvLongParts, csvWideParts } from '../export/csv';
 import { exportFileName } from '../export/file-name';
 import { toJsonParts } from '../export/json';
-import { XLSX_TYPE, xlsxBlob } from '../export/xlsx';
+import { xlsxBlob } from '../export/xlsx';
 
 /**
  * Export from an extension page (popup or options): read the saved reports, build the file in

@@ -188,7 +188,12 @@ function labelCosts(docs: Document[]) {
     for (const el of Array.from(doc.querySelectorAll('table'))) {
       const grid = buildGrid(el, inlineHidden);
       const seen = new Set<unknown>();
-      for (const line of grid.slots) for (const c of line) if (c && !seen.has(c)) { seen.add(c); if (c.text && c.text.length <= 120) texts.push(c.text); }
+      for (const line of grid.slots)
+        for (const c of line)
+          if (c && !seen.has(c)) {
+            seen.add(c);
+            if (c.text && c.text.length <= 120) texts.push(c.text);
+          }
     }
     return texts;
   });
@@ -208,7 +213,11 @@ function labelCosts(docs: Document[]) {
   const items = [...distinct];
   const opencc = time((s) => toSimplified(stripPinyin(s)), items, 20);
   const missPath = time(
-    (s) => toSimplified(stripPinyin(s)).normalize('NFKC').replace(/[“”„‟"「」『』〝〞＂]/g, '"').replace(/[\s\u00a0\u3000]+/g, ''),
+    (s) =>
+      toSimplified(stripPinyin(s))
+        .normalize('NFKC')
+        .replace(/[“”„‟"「」『』〝〞＂]/g, '"')
+        .replace(/[\s\u00a0\u3000]+/g, ''),
     items,
     20,
   );
@@ -253,7 +262,14 @@ async function main() {
   const cpu = cpus()[0]?.model ?? '?';
   const load0 = loadavg().map((x) => +x.toFixed(2));
   const singleThreaded = process.execArgv.includes('--single-threaded');
-  const machine = { node: process.version, nproc: availableParallelism(), cpu, singleThreaded, loadavgAtStart: load0, loadavgAtEnd: [] as number[] };
+  const machine = {
+    node: process.version,
+    nproc: availableParallelism(),
+    cpu,
+    singleThreaded,
+    loadavgAtStart: load0,
+    loadavgAtEnd: [] as number[],
+  };
   const out: string[] = [];
   const say = (s = '') => {
     out.push(s);
@@ -326,7 +342,13 @@ async function main() {
   releaseDomLibs();
 
   // -- phase B: linkedom against its yardsticks
-  const tasks: Task[] = [libTask(libs[0], reports), floorTask(reports), tabletojsonTask(reports), scanOnlyTask('scan', reports), stagedTask(reports)];
+  const tasks: Task[] = [
+    libTask(libs[0], reports),
+    floorTask(reports),
+    tabletojsonTask(reports),
+    scanOnlyTask('scan', reports),
+    stagedTask(reports),
+  ];
   if (nonReports.length) tasks.push(libTask(libs[0], nonReports, 'nonreport'), scanOnlyTask('nonreport-scan', nonReports));
   progress('linkedom, warm-up');
   await round(tasks, 0);
@@ -358,16 +380,30 @@ async function main() {
   machine.loadavgAtEnd = loadavg().map((x) => +x.toFixed(2));
 
   say(`Nianbao Lens benchmark — ${new Date().toISOString()}`);
-  say(`machine: ${machine.nproc} cores (${cpu}), node ${machine.node}, load average ${load0.join(' ')} at start, ${machine.loadavgAtEnd.join(' ')} at end`);
-  say(`corpus: ${reports.length} report pages (${(totalBytes(reports) / 1024).toFixed(0)} KB), ${nonReports.length} non-report pages (${(totalBytes(nonReports) / 1024).toFixed(0)} KB), held in memory`);
-  say(`unit: CPU ms per page (process CPU time${singleThreaded ? ', V8 --single-threaded' : ' — run through run.ts for --single-threaded'}: other load on the machine does not count), median of the rounds (min–max)`);
+  say(
+    `machine: ${machine.nproc} cores (${cpu}), node ${machine.node}, load average ${load0.join(' ')} at start, ${machine.loadavgAtEnd.join(' ')} at end`,
+  );
+  say(
+    `corpus: ${reports.length} report pages (${(totalBytes(reports) / 1024).toFixed(0)} KB), ${nonReports.length} non-report pages (${(totalBytes(nonReports) / 1024).toFixed(0)} KB), held in memory`,
+  );
+  say(
+    `unit: CPU ms per page (process CPU time${singleThreaded ? ', V8 --single-threaded' : ' — run through run.ts for --single-threaded'}: other load on the machine does not count), median of the rounds (min–max)`,
+  );
   say();
   say(`1. DOM libraries for the CLI — report corpus, ${LIB_ROUNDS} rounds after a warm-up pass`);
   const libRows = libs.map((l) => {
     const id = `A:lib:${l.id}`;
     const e = equivalence[l.id];
     const same = e.same === e.of ? `yes (${e.same}/${e.of})` : `NO (${e.same}/${e.of})`;
-    return [l.label, msCell(P(id, 'parse')), msCell(P(id, 'scan')), msCell(S[id]), fmtRate(1000 / S[id].median), (S[id].median / S['A:lib:linkedom'].median).toFixed(2) + '×', same];
+    return [
+      l.label,
+      msCell(P(id, 'parse')),
+      msCell(P(id, 'scan')),
+      msCell(S[id]),
+      fmtRate(1000 / S[id].median),
+      (S[id].median / S['A:lib:linkedom'].median).toFixed(2) + '×',
+      same,
+    ];
   });
   say(table(['library', 'parse (+close)', 'scanPage', 'parse + scanPage', 'pages/s', 'vs linkedom', 'same record as linkedom'], libRows));
   for (const l of libs) for (const d of equivalence[l.id].differences) say(`   ${l.id} differs — ${d}`);
@@ -403,9 +439,29 @@ async function main() {
     table(
       ['goal', 'measured', 'range', 'target', 'verdict'],
       [
-        ['pipeline / floor', rf.median.toFixed(2) + '×', `${rf.min.toFixed(2)}–${rf.max.toFixed(2)}`, `≤ ${GOAL_FLOOR.toFixed(1)}×`, verdict(rf.median, GOAL_FLOOR)],
-        ['pipeline / tabletojson', rt.median.toFixed(2) + '×', `${rt.min.toFixed(2)}–${rt.max.toFixed(2)}`, `≤ ${GOAL_TABLETOJSON.toFixed(1)}×`, verdict(rt.median, GOAL_TABLETOJSON)],
-        ...libs.slice(1).map((l) => [`${l.id} gives linkedom's records`, `${equivalence[l.id].same}/${equivalence[l.id].of}`, '', 'all', equivalence[l.id].same === equivalence[l.id].of ? 'PASS' : 'MISS']),
+        [
+          'pipeline / floor',
+          rf.median.toFixed(2) + '×',
+          `${rf.min.toFixed(2)}–${rf.max.toFixed(2)}`,
+          `≤ ${GOAL_FLOOR.toFixed(1)}×`,
+          verdict(rf.median, GOAL_FLOOR),
+        ],
+        [
+          'pipeline / tabletojson',
+          rt.median.toFixed(2) + '×',
+          `${rt.min.toFixed(2)}–${rt.max.toFixed(2)}`,
+          `≤ ${GOAL_TABLETOJSON.toFixed(1)}×`,
+          verdict(rt.median, GOAL_TABLETOJSON),
+        ],
+        ...libs
+          .slice(1)
+          .map((l) => [
+            `${l.id} gives linkedom's records`,
+            `${equivalence[l.id].same}/${equivalence[l.id].of}`,
+            '',
+            'all',
+            equivalence[l.id].same === equivalence[l.id].of ? 'PASS' : 'MISS',
+          ]),
       ],
     ),
   );
@@ -413,7 +469,9 @@ async function main() {
 
   const stageRows = STAGES.map((s) => ({ s, v: P('stages', s) }));
   const stageTotal = stageRows.reduce((a, r) => a + r.v.median, 0);
-  say(`4. Where scanPage's time goes (stage timers inside scanPage, report corpus${stagedDrift ? `; WARNING: differs from scanPage on ${stagedDrift} pages — update test/bench/stages.ts` : ''})`);
+  say(
+    `4. Where scanPage's time goes (stage timers inside scanPage, report corpus${stagedDrift ? `; WARNING: differs from scanPage on ${stagedDrift} pages — update test/bench/stages.ts` : ''})`,
+  );
   say(
     table(
       ['stage', 'ms/page', 'share', 'what'],
@@ -453,7 +511,17 @@ async function main() {
     libraries: Object.fromEntries(
       libs.map((l) => {
         const id = `A:lib:${l.id}`;
-        return [l.id, { label: l.label, parse: P(id, 'parse'), scan: P(id, 'scan'), pipeline: S[id], pipelineWall: W[id], equivalence: equivalence[l.id] }];
+        return [
+          l.id,
+          {
+            label: l.label,
+            parse: P(id, 'parse'),
+            scan: P(id, 'scan'),
+            pipeline: S[id],
+            pipelineWall: W[id],
+            equivalence: equivalence[l.id],
+          },
+        ];
       }),
     ),
     linkedom: {

@@ -19,6 +19,8 @@ console.log(`${pad('figure', 52)} ${pad('value', 12)} ${pad('budget', 10)} verdi
 for (const f of figures) {
   const ok = f.budget === null || f.value <= f.budget;
   if (!ok) missed++;
-  console.log(`${pad(f.figure, 52)} ${pad(`${f.value} ${f.unit}`, 12)} ${pad(f.budget === null ? '—' : `≤ ${f.budget}`, 10)} ${f.budget === null ? '        ' : ok ? 'ok      ' : 'MISSED  '} ${f.note ?? ''}`);
+  console.log(
+    `${pad(f.figure, 52)} ${pad(`${f.value} ${f.unit}`, 12)} ${pad(f.budget === null ? '—' : `≤ ${f.budget}`, 10)} ${f.budget === null ? '        ' : ok ? 'ok      ' : 'MISSED  '} ${f.note ?? ''}`,
+  );
 }
 process.exitCode = missed ? 1 : 0;

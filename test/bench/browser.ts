@@ -69,7 +69,10 @@ export function ensureBuild(log: (l: string) => void): void {
     }
     return t;
   };
-  const src = Math.max(...['lib', 'entrypoints', 'components', 'public'].map((d) => (existsSync(join(ROOT, d)) ? newest(join(ROOT, d)) : 0)), statSync(join(ROOT, 'wxt.config.ts')).mtimeMs);
+  const src = Math.max(
+    ...['lib', 'entrypoints', 'components', 'public'].map((d) => (existsSync(join(ROOT, d)) ? newest(join(ROOT, d)) : 0)),
+    statSync(join(ROOT, 'wxt.config.ts')).mtimeMs,
+  );
   if (built >= src) return;
   log('# building the extension (npx wxt build)…');
   const r = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -113,18 +116,28 @@ async function repeatedInOneTabMs(h: Harness, path: string, host: string, loads:
 }
 
 /** `nianbao:precheck` as the page sees it (User Timing entries of the content script share the page's timeline). */
-async function precheckMsOf(h: Harness, path: string, host: string): Promise<{ ms: number; marked: boolean; hosts: number; attrs: number }> {
+async function precheckMsOf(
+  h: Harness,
+  path: string,
+  host: string,
+): Promise<{ ms: number; marked: boolean; hosts: number; attrs: number }> {
   const page = await h.open(path, host);
   try {
     const found = await page
       .waitForFunction(() => performance.getEntriesByName('nianbao:precheck').length > 0, undefined, { timeout: 5_000, polling: 50 })
-      .then(() => true, () => false);
-    return await page.evaluate((marked) => ({
-      ms: marked ? performance.getEntriesByName('nianbao:precheck')[0].duration : NaN,
-      marked,
-      hosts: document.querySelectorAll('nianbao-lens').length,
-      attrs: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.includes('nianbao'))).length,
-    }), found);
+      .then(
+        () => true,
+        () => false,
+      );
+    return await page.evaluate(
+      (marked) => ({
+        ms: marked ? performance.getEntriesByName('nianbao:precheck')[0].duration : NaN,
+        marked,
+        hosts: document.querySelectorAll('nianbao-lens').length,
+        attrs: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.includes('nianbao'))).length,
+      }),
+      found,
+    );
   } finally {
     await page.close();
   }
@@ -148,11 +161,23 @@ async function scanFigures(h: Harness, loads: number, log: (l: string) => void):
     // repeated loads in one tab (the site keeps its renderer), then the strict case
     const tab = await repeatedInOneTabMs(h, path, 'www.same-site.gov.cn', loads);
     log(`# ${figure}, repeated loads in one tab: ${tab.join(' ')}`);
-    figures.push({ figure: `${figure}, repeated loads in one tab`, value: round(median(tab)), unit: 'ms', budget, note: `median of ${loads} loads after 3 warm-up (min ${Math.min(...tab)}, max ${Math.max(...tab)})` });
+    figures.push({
+      figure: `${figure}, repeated loads in one tab`,
+      value: round(median(tab)),
+      unit: 'ms',
+      budget,
+      note: `median of ${loads} loads after 3 warm-up (min ${Math.min(...tab)}, max ${Math.max(...tab)})`,
+    });
     // a new site per load: a new renderer process, nothing compiled, a fresh tab and content-script world
     const ms = await repeat(loads, 3, (i) => scanMsOf(h, path, `www.b${i + 10}.gov.cn`));
     log(`# ${figure}, first load in a new renderer: ${ms.join(' ')}`);
-    figures.push({ figure: `${figure}, first load in a new renderer`, value: round(median(ms)), unit: 'ms', budget, note: `median of ${loads} loads, each on a new site (min ${Math.min(...ms)}, max ${Math.max(...ms)})` });
+    figures.push({
+      figure: `${figure}, first load in a new renderer`,
+      value: round(median(ms)),
+      unit: 'ms',
+      budget,
+      note: `median of ${loads} loads, each on a new site (min ${Math.min(...ms)}, max ${Math.max(...ms)})`,
+    });
   }
   const pre = await repeat(loads, 3, (i) => precheckMsOf(h, 'bench/large-news.html', `www.n${i + 10}.gov.cn`));
   const ms = pre.map((p) => p.ms);
@@ -194,8 +219,51 @@ export function realRecords(count = 60): ReportRecord[] {
  * (no outside names): it also runs inside the options page, from its source text.
  */
 export function cloneRecords(base: readonly ReportRecord[], n: number, from = 0): ReportRecord[] {
-  const places = ['杭州市', '宁波市', '温州市', '绍兴市', '衢州市', '广元市', '渭南市', '西安市', '桂林市', '成都市', '武侯区', '临川区', '灵川县', '三台县', '汉阴县', '岚皋县', '富平县', '蒲城县'];
-  const units = ['人民政府', '人民政府办公室', '发展和改革委员会', '教育局', '公安局', '民政局', '司法局', '财政局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '文化广电旅游局', '卫生健康委员会', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局', '行政审批服务局'];
+  const places = [
+    '杭州市',
+    '宁波市',
+    '温州市',
+    '绍兴市',
+    '衢州市',
+    '广元市',
+    '渭南市',
+    '西安市',
+    '桂林市',
+    '成都市',
+    '武侯区',
+    '临川区',
+    '灵川县',
+    '三台县',
+    '汉阴县',
+    '岚皋县',
+    '富平县',
+    '蒲城县',
+  ];
+  const units = [
+    '人民政府',
+    '人民政府办公室',
+    '发展和改革委员会',
+    '教育局',
+    '公安局',
+    '民政局',
+    '司法局',
+    '财政局',
+    '自然资源和规划局',
+    '生态环境局',
+    '住房和城乡建设局',
+    '交通运输局',
+    '水利局',
+    '农业农村局',
+    '商务局',
+    '文化广电旅游局',
+    '卫生健康委员会',
+    '应急管理局',
+    '审计局',
+    '市场监督管理局',
+    '统计局',
+    '医疗保障局',
+    '行政审批服务局',
+  ];
   const t0 = Date.UTC(2024, 0, 1);
   const combos = places.length * units.length;
   const out: ReportRecord[] = [];
@@ -299,7 +367,10 @@ async function firstPaintMs(h: Harness): Promise<number> {
   const page = await h.context.newPage();
   try {
     await page.goto(`chrome-extension://${h.extensionId}/options.html`, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), ROW, { polling: 'raf', timeout: 30_000 });
+    const handle = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), ROW, {
+      polling: 'raf',
+      timeout: 30_000,
+    });
     return (await handle.jsonValue()) as number;
   } finally {
     await page.close();
@@ -368,7 +439,10 @@ async function stopWatch(page: Page): Promise<{ maxGap: number; longest: number;
   });
 }
 
-async function exportOnce(page: Page, testid: string): Promise<{ ms: number; bytes: number; stall: number; longTask: number; progress: boolean }> {
+async function exportOnce(
+  page: Page,
+  testid: string,
+): Promise<{ ms: number; bytes: number; stall: number; longTask: number; progress: boolean }> {
   await page.waitForSelector(`[data-testid="${testid}"]:not([disabled])`);
   await startWatch(page);
   const t0 = performance.now();
@@ -387,7 +461,9 @@ async function historyFigures(h: Harness, n: number, log: (l: string) => void): 
   const base = realRecords(60);
   const records = cloneRecords(base, n); // the same clones the page makes, for expected search results
   const avg = JSON.stringify(base).length / base.length;
-  log(`# ${base.length} real records (${Math.round(avg / 1024)} KB each as JSON, statuses ${[...new Set(base.map((r) => r.status))].join('/')}) cloned to ${n} in ${Math.round(performance.now() - t0)} ms`);
+  log(
+    `# ${base.length} real records (${Math.round(avg / 1024)} KB each as JSON, statuses ${[...new Set(base.map((r) => r.status))].join('/')}) cloned to ${n} in ${Math.round(performance.now() - t0)} ms`,
+  );
 
   const options = await h.openOptions();
   const t1 = performance.now();
@@ -399,7 +475,13 @@ async function historyFigures(h: Harness, n: number, log: (l: string) => void): 
   // first paint: fresh options tabs, 2 warm-up + 7 measured
   const paints = await repeat(7, 2, () => firstPaintMs(h));
   log(`# first paint: ${paints.map((x) => Math.round(x)).join(' ')}`);
-  figures.push({ figure: `history first paint, ${n} records`, value: Math.round(median(paints)), unit: 'ms', budget: 200, note: 'navigation start → first row painted, median of 7' });
+  figures.push({
+    figure: `history first paint, ${n} records`,
+    value: Math.round(median(paints)),
+    unit: 'ms',
+    budget: 200,
+    note: 'navigation start → first row painted, median of 7',
+  });
 
   const page = await h.openOptions();
   await page.waitForSelector(ROW);
@@ -413,7 +495,13 @@ async function historyFigures(h: Harness, n: number, log: (l: string) => void): 
   }
   const kept = searches.slice(2);
   log(`# search "${target}" (${expect} rows): ${searches.map((x) => Math.round(x)).join(' ')}`);
-  figures.push({ figure: `history search, ${n} records`, value: Math.round(median(kept)), unit: 'ms', budget: 200, note: 'input → filtered rows painted, median of 7 after 2 warm-up' });
+  figures.push({
+    figure: `history search, ${n} records`,
+    value: Math.round(median(kept)),
+    unit: 'ms',
+    budget: 200,
+    note: 'input → filtered rows painted, median of 7 after 2 warm-up',
+  });
   if ((await rowCount(page)) !== 100) throw new Error('history did not return to 100 rows');
 
   // each export reads every record (≈450 MB of IndexedDB for 10,000 realistic reports): seconds per run,
@@ -431,9 +519,23 @@ async function historyFigures(h: Harness, n: number, log: (l: string) => void): 
     const stall = Math.max(...runs.map((r) => r.stall));
     const longTask = Math.max(...runs.map((r) => r.longTask));
     const progress = runs.every((r) => r.progress);
-    log(`# ${figure}: ${ms.map((x) => Math.round(x)).join(' ')} ms, ${(runs[0].bytes / 1e6).toFixed(1)} MB, stall ${Math.round(stall)} ms, long task ${Math.round(longTask)} ms, progress ${progress}`);
-    figures.push({ figure: `${figure}, ${n} records`, value: Math.round(median(ms)), unit: 'ms', budget, note: `click → download complete, median of ${count}; ${(runs[0].bytes / 1e6).toFixed(1)} MB` });
-    figures.push({ figure: `${figure}: longest main-thread stall`, value: Math.round(stall), unit: 'ms', budget: null, note: `heartbeat gap, worst of ${count} (longest long task ${Math.round(longTask)} ms); progress shown: ${progress ? 'yes' : 'NO'}` });
+    log(
+      `# ${figure}: ${ms.map((x) => Math.round(x)).join(' ')} ms, ${(runs[0].bytes / 1e6).toFixed(1)} MB, stall ${Math.round(stall)} ms, long task ${Math.round(longTask)} ms, progress ${progress}`,
+    );
+    figures.push({
+      figure: `${figure}, ${n} records`,
+      value: Math.round(median(ms)),
+      unit: 'ms',
+      budget,
+      note: `click → download complete, median of ${count}; ${(runs[0].bytes / 1e6).toFixed(1)} MB`,
+    });
+    figures.push({
+      figure: `${figure}: longest main-thread stall`,
+      value: Math.round(stall),
+      unit: 'ms',
+      budget: null,
+      note: `heartbeat gap, worst of ${count} (longest long task ${Math.round(longTask)} ms); progress shown: ${progress ? 'yes' : 'NO'}`,
+    });
   }
   await page.close();
   return figures;

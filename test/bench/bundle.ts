@@ -10,6 +10,12 @@ export function bundleFigures(log: (l: string) => void = () => {}): Figure[] {
   const kb = (p: string) => Math.round((statSync(join(ROOT, '.output/chrome-mv3', p)).size / 1024) * 10) / 10;
   return [
     { figure: 'content-script bundle (minified)', value: kb('content-scripts/content.js'), unit: 'KB', budget: 60 },
-    { figure: 'background bundle (not per page)', value: kb('background.js'), unit: 'KB', budget: null, note: 'holds zod, Dexie, full OpenCC' },
+    {
+      figure: 'background bundle (not per page)',
+      value: kb('background.js'),
+      unit: 'KB',
+      budget: null,
+      note: 'holds zod, Dexie, full OpenCC',
+    },
   ];
 }

@@ -15,7 +15,9 @@ export interface Page {
 export async function loadDir(dir: string): Promise<Page[]> {
   let names: string[];
   try {
-    names = readdirSync(dir).filter((f) => /\.html?$/i.test(f)).sort();
+    names = readdirSync(dir)
+      .filter((f) => /\.html?$/i.test(f))
+      .sort();
   } catch {
     return [];
   }

@@ -18,8 +18,11 @@ try {
     await page.evaluate(() => {
       // one report's lines: 200 keys, url/agency/label as in the real export
       let part = '';
-      for (let k = 0; k < 200; k++) part += `r1000000001f1e,杭州市教育局,2021,2021,http://www.bench1.gov.cn/art/2022/3/1/art_1001.html,apply,apply.result.disclosed.natural${k},三、收到和处理政府信息公开申请情况 · 予以公开 · 自然人,${k * 7},${k * 7}\r\n`;
-      (window as any).__parts = Array.from({ length: 10_000 }, (_, i) => part.replace('r1000000001f1e', `r${(0x1000000000000 + i * 7919).toString(16).slice(-14)}`));
+      for (let k = 0; k < 200; k++)
+        part += `r1000000001f1e,杭州市教育局,2021,2021,http://www.bench1.gov.cn/art/2022/3/1/art_1001.html,apply,apply.result.disclosed.natural${k},三、收到和处理政府信息公开申请情况 · 予以公开 · 自然人,${k * 7},${k * 7}\r\n`;
+      (window as any).__parts = Array.from({ length: 10_000 }, (_, i) =>
+        part.replace('r1000000001f1e', `r${(0x1000000000000 + i * 7919).toString(16).slice(-14)}`),
+      );
     });
     const t0 = performance.now();
     const [dl, blobMs] = await Promise.all([
@@ -45,7 +48,9 @@ try {
       }, run),
     ]);
     const path = await dl.path();
-    console.log(`run ${run}: strings → Blob ${Math.round(blobMs)} ms; strings → download complete ${Math.round(performance.now() - t0)} ms; ${(statSync(path).size / 1e6).toFixed(1)} MB`);
+    console.log(
+      `run ${run}: strings → Blob ${Math.round(blobMs)} ms; strings → download complete ${Math.round(performance.now() - t0)} ms; ${(statSync(path).size / 1e6).toFixed(1)} MB`,
+    );
     await dl.delete();
     await page.close();
   }

@@ -71,16 +71,28 @@ export function largeReport(html: string, factor = 20): string {
 
 const SECTIONS = ['要闻动态', '部门动态', '县区动态', '通知公告', '政策文件', '政策解读', '人事信息', '招标采购', '公示公告', '新闻发布会'];
 const TOPICS = [
-  '召开全市安全生产工作会议', '开展防汛防台应急演练', '推进优化营商环境专项行动', '举办新时代文明实践活动',
-  '部署秋冬季大气污染防治工作', '调研乡村振兴重点项目建设', '开展“双随机、一公开”联合检查', '召开重点项目推进会',
-  '启动“我为群众办实事”实践活动', '发布城市更新三年行动方案', '组织开展消防安全专项检查', '举行重大项目集中开工仪式',
-  '推进数字政府建设工作', '召开民生实事项目督查会', '开展食品安全宣传周活动', '部署春季森林防灭火工作',
+  '召开全市安全生产工作会议',
+  '开展防汛防台应急演练',
+  '推进优化营商环境专项行动',
+  '举办新时代文明实践活动',
+  '部署秋冬季大气污染防治工作',
+  '调研乡村振兴重点项目建设',
+  '开展“双随机、一公开”联合检查',
+  '召开重点项目推进会',
+  '启动“我为群众办实事”实践活动',
+  '发布城市更新三年行动方案',
+  '组织开展消防安全专项检查',
+  '举行重大项目集中开工仪式',
+  '推进数字政府建设工作',
+  '召开民生实事项目督查会',
+  '开展食品安全宣传周活动',
+  '部署春季森林防灭火工作',
 ];
 const PLACES = ['市', '东城区', '西湖区', '临江县', '青山镇', '高新区', '经开区', '南湖街道', '北山乡', '港区'];
 
 export function largeNews(targetBytes = 300_000): string {
   const rand = rng(300);
-  const pick = <T,>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
   const date = (i: number) => {
     const d = new Date(Date.UTC(2024, 11, 31) - i * 6 * 3600_000);
     return d.toISOString().slice(0, 10);
@@ -92,7 +104,9 @@ export function largeNews(targetBytes = 300_000): string {
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}.foot{background:#eee;padding:12px}</style></head>
 <body><div class="top"><a href="/">首页</a> | <a href="/wza/">无障碍</a> | <a href="/en/">English</a> | <a href="/m/">移动版</a></div>
 <div class="banner"><img src="/images/banner.jpg" alt="某某市人民政府"></div>
-<ul class="nav">${SECTIONS.concat(['政务公开', '政务服务', '互动交流', '走进某某', '专题专栏']).map((s, i) => `<li><a href="/col/col${1000 + i}/index.html">${s}</a></li>`).join('')}</ul>
+<ul class="nav">${SECTIONS.concat(['政务公开', '政务服务', '互动交流', '走进某某', '专题专栏'])
+    .map((s, i) => `<li><a href="/col/col${1000 + i}/index.html">${s}</a></li>`)
+    .join('')}</ul>
 <div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/col/col1000/index.html">新闻动态</a></div>
 <div class="side"><h3>栏目导航</h3><ul>${SECTIONS.map((s, i) => `<li><a href="/col/col${1000 + i}/index.html">${s}</a></li>`).join('')}</ul></div>
 <div class="main">`;
@@ -103,10 +117,14 @@ table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px}.foot
     for (let r = 0; r < 12; r++) {
       const v = [0, 1, 2].map(() => Math.floor(rand() * 900) + 10);
       v.forEach((x, i) => (sums[i] += x));
-      rows.push(`<tr><td>${PLACES[r % PLACES.length]}${r >= PLACES.length ? r : ''}</td><td>${v[0]}</td><td>${v[1]}</td><td>${v[2]}</td><td>${v[0] + v[1] + v[2]}</td></tr>`);
+      rows.push(
+        `<tr><td>${PLACES[r % PLACES.length]}${r >= PLACES.length ? r : ''}</td><td>${v[0]}</td><td>${v[1]}</td><td>${v[2]}</td><td>${v[0] + v[1] + v[2]}</td></tr>`,
+      );
     }
     rows.push(`<tr><td>合计</td><td>${sums[0]}</td><td>${sums[1]}</td><td>${sums[2]}</td><td>${sums[0] + sums[1] + sums[2]}</td></tr>`);
-    tables.push(`<h4>${2024 - t}年第${4 - t}季度重点项目进展情况统计</h4><table><tr><th>地区</th><th>新开工（个）</th><th>续建（个）</th><th>竣工（个）</th><th>小计</th></tr>${rows.join('')}</table>`);
+    tables.push(
+      `<h4>${2024 - t}年第${4 - t}季度重点项目进展情况统计</h4><table><tr><th>地区</th><th>新开工（个）</th><th>续建（个）</th><th>竣工（个）</th><th>小计</th></tr>${rows.join('')}</table>`,
+    );
   }
   const foot = `</div>
 <div class="foot"><p>主办：某某市人民政府办公室 承办：某某市大数据发展管理局</p>
@@ -145,6 +163,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { report, news } = writeLargePages();
   for (const f of [report, news]) {
     const html = readFileSync(f, 'utf8');
-    console.log(`${f}: ${html.length} chars, ${(html.match(/<t[dh][\s>]/gi) ?? []).length} cells, ${(html.match(/<a\s/gi) ?? []).length} links`);
+    console.log(
+      `${f}: ${html.length} chars, ${(html.match(/<t[dh][\s>]/gi) ?? []).length} cells, ${(html.match(/<a\s/gi) ?? []).length} links`,
+    );
   }
 }

@@ -62,7 +62,10 @@ export function fmtRate(perSecond: number): string {
 
 export function pad(s: string, n: number, right = false): string {
   // CJK characters take two columns in a terminal
-  const width = [...s].reduce((w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1), 0);
+  const width = [...s].reduce(
+    (w, ch) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1),
+    0,
+  );
   const fill = ' '.repeat(Math.max(0, n - width));
   return right ? fill + s : s + fill;
 }

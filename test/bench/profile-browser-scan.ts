@@ -18,14 +18,28 @@ const fixture = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'repor
 const loads = Number(process.argv.find((a) => a.startsWith('--loads='))?.split('=')[1] ?? 15);
 /** V8 flags for experiments, e.g. --js=--no-opt,--no-sparkplug (where the cold time goes: interpreter vs compile) */
 const prewarm = process.argv.find((a) => a.startsWith('--prewarm='))?.slice(10);
-const jsFlags = process.argv.find((a) => a.startsWith('--js='))?.slice(5).split(',').join(' ');
+const jsFlags = process.argv
+  .find((a) => a.startsWith('--js='))
+  ?.slice(5)
+  .split(',')
+  .join(' ');
 
 const code = await scanBundle({ lines: process.argv.includes('--lines'), eager: process.argv.includes('--eager') });
 console.log(`bundle ${Math.round(code.length / 1024)} KB`);
 
 const server = await startFixtureServer();
 const dir = await mkdtemp(join(tmpdir(), 'nb-prof-'));
-const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, args: ['--headless=new', '--no-sandbox', '--disable-gpu', `--host-resolver-rules=MAP *.gov.cn 127.0.0.1:${server.port}`, ...(jsFlags ? [`--js-flags=${jsFlags}`] : [])] });
+const ctx = await chromium.launchPersistentContext(dir, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    `--host-resolver-rules=MAP *.gov.cn 127.0.0.1:${server.port}`,
+    ...(jsFlags ? [`--js-flags=${jsFlags}`] : []),
+  ],
+});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 let loadNo = 0;
@@ -46,7 +60,9 @@ async function once(profile: boolean): Promise<{ cold: number; warm: number; sta
   if (prewarm) {
     // experiment: the scan code compiled and run once on another report in a same-origin frame first,
     // so what remains of the cold time is this page's own (DOM wrappers, GC, new labels)
-    await page.evaluate(`new Promise((resolve) => { const f = document.createElement('iframe'); f.onload = () => { globalThis.__scan(f.contentDocument); f.remove(); resolve(); }; f.src = ${JSON.stringify(`/${prewarm}`)}; document.documentElement.append(f); })`);
+    await page.evaluate(
+      `new Promise((resolve) => { const f = document.createElement('iframe'); f.onload = () => { globalThis.__scan(f.contentDocument); f.remove(); resolve(); }; f.src = ${JSON.stringify(`/${prewarm}`)}; document.documentElement.append(f); })`,
+    );
   }
   if (cdp) await cdp.send('Profiler.start');
   const r = await page.evaluate(() => {
@@ -79,14 +95,16 @@ for (let i = 0; i < loads + 2; i++) {
     for (const [k, v] of Object.entries(r.stages)) stageTimes.set(k, [...(stageTimes.get(k) ?? []), v]);
   }
 }
-console.log(`${fixture}: cold scan median ${median(colds).toFixed(1)} ms (${colds.map((x) => x.toFixed(1)).join(' ')}), warm median ${median(warms).toFixed(1)} ms`);
+console.log(
+  `${fixture}: cold scan median ${median(colds).toFixed(1)} ms (${colds.map((x) => x.toFixed(1)).join(' ')}), warm median ${median(warms).toFixed(1)} ms`,
+);
 console.log(`cold scan by stage (median ms): ${[...stageTimes].map(([k, v]) => `${k} ${median(v).toFixed(2)}`).join(' · ')}`);
 
 // self and inclusive time per function over a few profiled cold runs
 const self = new Map<string, number>();
 const inclusive = new Map<string, number>();
 let total = 0;
-const PROFILED = Number(process.argv.find((a) => a.startsWith("--profiled="))?.split("=")[1] ?? 10);
+const PROFILED = Number(process.argv.find((a) => a.startsWith('--profiled='))?.split('=')[1] ?? 10);
 for (let i = 0; i < PROFILED; i++) {
   const { nodes: prof } = await once(true);
   const byId = new Map<number, any>(prof.nodes.map((n: any) => [n.id, n]));
@@ -112,7 +130,9 @@ for (let i = 0; i < PROFILED; i++) {
   });
   if (i === 0) await writeFile('/tmp/scan.cpuprofile', JSON.stringify(prof));
 }
-console.log(`self time over ${PROFILED} profiled cold scans, ${total.toFixed(1)} ms in all (${(total / PROFILED).toFixed(1)} ms per scan):`);
+console.log(
+  `self time over ${PROFILED} profiled cold scans, ${total.toFixed(1)} ms in all (${(total / PROFILED).toFixed(1)} ms per scan):`,
+);
 for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
 console.log('inclusive time:');
 for (const [name, ms] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);

@@ -47,10 +47,16 @@ prof.samples.forEach((id, i) => {
 const short = (url: string) => {
   const u = url.replace(/^file:\/\//, '');
   const nm = u.lastIndexOf('node_modules/');
-  if (nm >= 0) return u.slice(nm + 13).split('/').slice(0, u.slice(nm + 13).startsWith('@') ? 2 : 1).join('/');
+  if (nm >= 0)
+    return u
+      .slice(nm + 13)
+      .split('/')
+      .slice(0, u.slice(nm + 13).startsWith('@') ? 2 : 1)
+      .join('/');
   return u ? relative(process.cwd(), u) : '(native)';
 };
-const label = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}${n.callFrame.lineNumber > 0 ? `:${n.callFrame.lineNumber + 1}` : ''}`;
+const label = (n: Node) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${short(n.callFrame.url)}${n.callFrame.lineNumber > 0 ? `:${n.callFrame.lineNumber + 1}` : ''}`;
 
 const fnSelf = new Map<string, number>();
 const fileSelf = new Map<string, number>();

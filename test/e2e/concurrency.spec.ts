@@ -57,11 +57,14 @@ describe('20 tabs finishing their scans at once', () => {
     assert.deepEqual(saved.summaries.map((s) => s.id).sort(), saved.reports.map((r) => r.id).sort(), 'one summary per record');
 
     // the same page everywhere: the same content in every record
-    const strip = ({ id, url, savedAt, firstSavedAt, ...rest }: any) => rest;
+    const strip = ({ id: _id, url: _url, savedAt: _s, firstSavedAt: _f, ...rest }: any) => rest;
     const first = strip(saved.reports[0]);
     assert.equal(first.agency, '灵川县');
     assert.equal(first.year, 2020);
-    assert.deepEqual(first.checks.filter((c: any) => c.status === 'fail').map((c: any) => c.id), ['suit.after_review.sum']);
+    assert.deepEqual(
+      first.checks.filter((c: any) => c.status === 'fail').map((c: any) => c.id),
+      ['suit.after_review.sum'],
+    );
     for (const r of saved.reports) assert.deepEqual(strip(r), first, r.url);
 
     // still 20 after every tab has settled (no late duplicate from a re-scan)

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { launchExtension, ROOT, type Harness } from './harness';
+import { launchExtension, type Harness, SCREENSHOTS_DIR } from './harness';
 import { parseCsv } from '../support/csv';
 
 /**
@@ -13,9 +13,8 @@ import { parseCsv } from '../support/csv';
  * broken file, delete with confirmation, switch the language.
  */
 
-declare const chrome: any;
 const PAGES = ['lingchuan-2020', 'zhxz-wjj-2021-trad', 'langao-xzsp-2021', 'hangzhou-sgb-2020', 'ningbo-zjj-2008'];
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 const ROW = '[data-testid="history-row"]';
 
 let h: Harness;
@@ -40,7 +39,6 @@ async function download(page: Page, testid: string): Promise<{ name: string; byt
   return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
 }
 
-
 before(async () => {
   h = await launchExtension();
   for (const name of PAGES) {
@@ -64,11 +62,11 @@ describe('popup', () => {
     const popup = await h.openPopup(tabId);
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.waitForSelector('[data-testid="failing-checks"]');
-    assert.match(await popup.textContent('.report-agency') ?? '', /灵川县/);
-    assert.match(await popup.textContent('[data-testid="failing-checks"]') ?? '', /suit\.after_review\.sum/);
-    assert.match(await popup.textContent('.report-meta') ?? '', /2019版/);
-    assert.match(await popup.textContent('[data-testid="saved-state"]') ?? '', /已保存 \d\d:\d\d/);
-    assert.match(await popup.textContent('[data-testid="saved-count"]') ?? '', new RegExp(`${PAGES.length}`));
+    assert.match((await popup.textContent('.report-agency')) ?? '', /灵川县/);
+    assert.match((await popup.textContent('[data-testid="failing-checks"]')) ?? '', /suit\.after_review\.sum/);
+    assert.match((await popup.textContent('.report-meta')) ?? '', /2019版/);
+    assert.match((await popup.textContent('[data-testid="saved-state"]')) ?? '', /已保存 \d\d:\d\d/);
+    assert.match((await popup.textContent('[data-testid="saved-count"]')) ?? '', new RegExp(`${PAGES.length}`));
     mkdirSync(SHOTS, { recursive: true });
     await popup.screenshot({ path: join(SHOTS, 'popup.png'), fullPage: true });
     const [opened] = await Promise.all([h.context.waitForEvent('page'), popup.click('[data-testid="open-options"]')]);
@@ -108,7 +106,8 @@ describe('options page', () => {
     await waitRows(options, PAGES.length);
     assert.equal(await options.locator(ROW).count(), PAGES.length);
     const text = await options.textContent('table.history');
-    for (const agency of ['灵川县', '珠海市香洲区卫生健康局', '岚皋县行政审批服务局', '杭州市审管办', '宁波市质监局']) assert.ok(text?.includes(agency), agency);
+    for (const agency of ['灵川县', '珠海市香洲区卫生健康局', '岚皋县行政审批服务局', '杭州市审管办', '宁波市质监局'])
+      assert.ok(text?.includes(agency), agency);
     await options.screenshot({ path: join(SHOTS, 'options.png'), fullPage: true });
     await options.emulateMedia({ colorScheme: 'dark' });
     await options.screenshot({ path: join(SHOTS, 'options-dark.png'), fullPage: true });
@@ -117,7 +116,7 @@ describe('options page', () => {
     await waitRows(options, 1);
     await options.click(ROW);
     await options.waitForSelector('[data-testid="report-detail"]');
-    assert.match(await options.textContent('[data-testid="report-detail"]') ?? '', /本年新收政府信息公开申请数量/);
+    assert.match((await options.textContent('[data-testid="report-detail"]')) ?? '', /本年新收政府信息公开申请数量/);
     await options.screenshot({ path: join(SHOTS, 'options-detail.png') });
     await options.click('[data-testid="close-detail"]');
     await options.fill('[data-testid="search"]', '');
@@ -162,7 +161,10 @@ describe('options page', () => {
     assert.match(xlsx.name, /\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.bytes as any);
-    assert.deepEqual(wb.worksheets.map((s) => s.name), ['reports', 'values', 'checks']);
+    assert.deepEqual(
+      wb.worksheets.map((s) => s.name),
+      ['reports', 'values', 'checks'],
+    );
     assert.equal(wb.getWorksheet('reports')!.rowCount, PAGES.length + 1);
     assert.equal(wb.getWorksheet('values')!.rowCount, keyCount + 1);
     const checkCount = saved.reduce((n, r) => n + r.checks.length, 0);
@@ -176,19 +178,46 @@ describe('options page', () => {
   });
 
   test('a broken import file changes nothing and says why', async () => {
-    await options.setInputFiles('[data-testid="import-json"]', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"nianbao-lens/report@1","reports":[') });
+    await options.setInputFiles('[data-testid="import-json"]', {
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"schema":"nianbao-lens/report@1","reports":['),
+    });
     await options.waitForSelector('[data-testid="import-message"].error');
-    assert.match(await options.textContent('[data-testid="import-message"]') ?? '', /文件已损坏/);
-    await options.setInputFiles('[data-testid="import-json"]', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","version":"1"}') });
-    await options.waitForFunction(() => /不是年报透镜导出的文件/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''));
+    assert.match((await options.textContent('[data-testid="import-message"]')) ?? '', /文件已损坏/);
+    await options.setInputFiles('[data-testid="import-json"]', {
+      name: 'other.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"name":"x","version":"1"}'),
+    });
+    await options.waitForFunction(() =>
+      /不是年报透镜导出的文件/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''),
+    );
     // a real export cut short, and valid JSON where one of three new records is invalid: nothing is added
     const full = JSON.stringify(exported);
-    await options.setInputFiles('[data-testid="import-json"]', { name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(full.slice(0, Math.floor(full.length / 2))) });
-    await options.waitForFunction(() => /文件已损坏：不是有效的 JSON/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''));
-    const fresh = (n: number, over: object = {}) => ({ ...exported.reports[0], id: `imported${n}`, url: `http://www.imported${n}.gov.cn/r.html`, ...over });
+    await options.setInputFiles('[data-testid="import-json"]', {
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(full.slice(0, Math.floor(full.length / 2))),
+    });
+    await options.waitForFunction(() =>
+      /文件已损坏：不是有效的 JSON/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''),
+    );
+    const fresh = (n: number, over: object = {}) => ({
+      ...exported.reports[0],
+      id: `imported${n}`,
+      url: `http://www.imported${n}.gov.cn/r.html`,
+      ...over,
+    });
     const oneBad = { ...exported, reports: [fresh(1), fresh(2, { year: '2020年' }), fresh(3)] };
-    await options.setInputFiles('[data-testid="import-json"]', { name: 'one-bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(oneBad)) });
-    await options.waitForFunction(() => /文件已损坏：reports\.1\.year/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''));
+    await options.setInputFiles('[data-testid="import-json"]', {
+      name: 'one-bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(oneBad)),
+    });
+    await options.waitForFunction(() =>
+      /文件已损坏：reports\.1\.year/.test(document.querySelector('[data-testid="import-message"]')?.textContent ?? ''),
+    );
     assert.equal(await savedCount(), PAGES.length);
     assert.equal(await options.locator(ROW).count(), PAGES.length);
   });
@@ -213,7 +242,9 @@ describe('options page', () => {
     const page = await h.open('reports/lingchuan-2020.html', 'www.lingchuan-en.gov.cn');
     const summary = page.locator('[data-nianbao="summary"] .verdict');
     await summary.waitFor();
-    await page.waitForFunction(() => /identity does not hold/.test(document.querySelector('[data-nianbao="summary"]')?.shadowRoot?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /identity does not hold/.test(document.querySelector('[data-nianbao="summary"]')?.shadowRoot?.textContent ?? ''),
+    );
     assert.equal(await summary.textContent(), '1 identity does not hold');
     assert.match((await page.locator('[data-nianbao="table"][data-status="fail"] .badge').textContent()) ?? '', /1 not holding/);
     await page.close();
@@ -244,9 +275,13 @@ describe('import into a fresh profile', () => {
     try {
       const page = await fresh.openOptions();
       await page.waitForSelector('.empty');
-      await page.setInputFiles('[data-testid="import-json"]', { name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+      await page.setInputFiles('[data-testid="import-json"]', {
+        name: 'export.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(exported)),
+      });
       await page.waitForSelector('[data-testid="import-message"].ok');
-      assert.match(await page.textContent('[data-testid="import-message"]') ?? '', new RegExp(`导入 ${PAGES.length} 条`));
+      assert.match((await page.textContent('[data-testid="import-message"]')) ?? '', new RegExp(`导入 ${PAGES.length} 条`));
       await waitRows(page, PAGES.length);
       const again = JSON.parse((await download(page, 'export-json')).bytes.toString('utf8'));
       const byId = (a: any[]) => [...a].sort((x, y) => (x.id < y.id ? -1 : 1));
@@ -277,11 +312,15 @@ describe('history with 10,000 reports', () => {
       const page = await big.openOptions();
       await page.waitForSelector('.empty');
       const t0 = Date.now();
-      await page.setInputFiles('[data-testid="import-json"]', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.setInputFiles('[data-testid="import-json"]', {
+        name: 'big.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
       await page.waitForSelector('[data-testid="import-message"].ok', { timeout: 60_000 });
       await waitRows(page, 100);
       const importMs = Date.now() - t0;
-      assert.match(await page.textContent('[data-testid="pager"]') ?? '', /1 \/ 100/);
+      assert.match((await page.textContent('[data-testid="pager"]')) ?? '', /1 \/ 100/);
       const t1 = Date.now();
       await page.fill('[data-testid="search"]', '测试机关9999');
       await waitRows(page, 1);

@@ -21,6 +21,8 @@ declare const chrome: any;
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
 export const DEFAULT_HOST = 'www.example.gov.cn';
+/** where e2e runs and `npm start` write screenshots (ignored by git; `npm run screenshots` copies the README's) */
+export const SCREENSHOTS_DIR = join(ROOT, 'test-results', 'screenshots');
 
 export interface LaunchOptions {
   /** default true; false opens a visible window (needs a DISPLAY) */

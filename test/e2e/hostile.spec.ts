@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { launchExtension, ROOT, type Harness } from './harness';
+import { launchExtension, type Harness, SCREENSHOTS_DIR } from './harness';
 import { parseCsv } from '../support/csv';
 
 /**
@@ -14,10 +14,9 @@ import { parseCsv } from '../support/csv';
  * layout that holds, and exports that a spreadsheet cannot run.
  */
 
-declare const chrome: any;
 const HOST = 'www.lingchuan.gov.cn';
 const PAGE = 'e2e/hostile.html';
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 const IMG = '<img src=x onerror=alert(1)>';
 const SCRIPT = '"><script>alert(1)</script>';
 const FORMULAS = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3'];
@@ -51,7 +50,8 @@ const INJECTED_JS = `(scope) => {
   else for (const host of document.querySelectorAll('nianbao-lens')) walk(host.shadowRoot);
   return found;
 }`;
-const injected = (page: Page, scope: 'overlay' | 'document'): Promise<string[]> => page.evaluate(`(${INJECTED_JS})(${JSON.stringify(scope)})`);
+const injected = (page: Page, scope: 'overlay' | 'document'): Promise<string[]> =>
+  page.evaluate(`(${INJECTED_JS})(${JSON.stringify(scope)})`);
 
 /** no horizontal scrolling: long strings wrap or are clipped */
 const overflowX = (page: Page, selector: string) =>
@@ -62,7 +62,6 @@ const overflowX = (page: Page, selector: string) =>
       el: el ? el.scrollWidth - el.clientWidth : -1,
     };
   }, selector);
-
 
 async function download(page: Page, testid: string): Promise<Buffer> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid="${testid}"]`)]);
@@ -113,14 +112,24 @@ describe('a report page full of hostile text', () => {
     assert.ok(r.title.includes(IMG) && r.title.includes(SCRIPT), r.title);
     const raws = r.problems.map((p: any) => p.raw);
     for (const f of [...FORMULAS, SCRIPT]) assert.ok(raws.includes(f), `problem for ${f}`);
-    assert.ok(raws.some((x: string) => x.startsWith(LONG_HEAD) && x.length === 200), 'the 10,000-character cell, cut to 200');
-    assert.ok(r.unmapped.some((u: any) => u.kind === 'row' && u.text.includes('HYPERLINK')), 'the extra row is unmapped');
+    assert.ok(
+      raws.some((x: string) => x.startsWith(LONG_HEAD) && x.length === 200),
+      'the 10,000-character cell, cut to 200',
+    );
+    assert.ok(
+      r.unmapped.some((u: any) => u.kind === 'row' && u.text.includes('HYPERLINK')),
+      'the extra row is unmapped',
+    );
     assert.equal(r.values['active.regulations.made'], 0, 'a label with markup appended still maps');
   });
 
   test('the overlay shows page text as text and keeps its layout', async () => {
     assert.deepEqual(await injected(report, 'overlay'), []);
-    assert.equal(await report.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src])').length), 0, 'the page itself had no live markup either');
+    assert.equal(
+      await report.evaluate(() => document.querySelectorAll('img[src="x"], script:not([src])').length),
+      0,
+      'the page itself had no live markup either',
+    );
     const summary = report.locator('nianbao-lens[data-nianbao="summary"]');
     await summary.scrollIntoViewIfNeeded();
     const box = (await summary.boundingBox())!;
@@ -132,7 +141,7 @@ describe('a report page full of hostile text', () => {
     await fail.hover();
     const tip = report.locator('nianbao-lens[data-nianbao="tooltip"] .tip');
     await tip.waitFor({ state: 'visible', timeout: 3000 });
-    assert.ok(((await tip.boundingBox())!.width) <= 560, 'tooltip stays narrow');
+    assert.ok((await tip.boundingBox())!.width <= 560, 'tooltip stays narrow');
     assert.deepEqual(await injected(report, 'overlay'), []);
     await report.screenshot({ path: join(SHOTS, 'hostile-overlay-tooltip.png') });
     await report.mouse.move(0, 0);
@@ -195,7 +204,10 @@ describe('a report page full of hostile text', () => {
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
           assert.equal(cell.formula, undefined, `${sheet.name}!${cell.address} is a formula`);
-          assert.ok(cell.type === ExcelJS.ValueType.String || cell.type === ExcelJS.ValueType.Number, `${sheet.name}!${cell.address} type ${cell.type}`);
+          assert.ok(
+            cell.type === ExcelJS.ValueType.String || cell.type === ExcelJS.ValueType.Number,
+            `${sheet.name}!${cell.address} type ${cell.type}`,
+          );
           if (cell.type === ExcelJS.ValueType.String) {
             check(`${sheet.name}!${cell.address}`, [cell.value as string]);
             strings.add(cell.value as string);
@@ -210,6 +222,9 @@ describe('a report page full of hostile text', () => {
   test('no dialog opened and nothing was fetched from the hostile text', () => {
     assert.deepEqual(dialogs, []);
     // `<img src=x>` made live anywhere would have asked the fixture server for "x"
-    assert.deepEqual(h.server.requests.filter((r) => /\/x$/.test(r.path)), []);
+    assert.deepEqual(
+      h.server.requests.filter((r) => /\/x$/.test(r.path)),
+      [],
+    );
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { launchExtension, ROOT, type Harness } from './harness';
+import { launchExtension, type Harness, SCREENSHOTS_DIR } from './harness';
 import { FIXTURES_DIR } from './server';
 
 /**
@@ -20,8 +20,7 @@ interface Expected {
 }
 declare const chrome: any;
 const PAGE_STATUS = { ok: 'pass', errors: 'fail', partial: 'partial', 'no-tables': 'no-tables' } as const;
-const expectedOf = (name: string): Expected =>
-  JSON.parse(readFileSync(join(FIXTURES_DIR, 'reports', `${name}.expected.json`), 'utf8'));
+const expectedOf = (name: string): Expected => JSON.parse(readFileSync(join(FIXTURES_DIR, 'reports', `${name}.expected.json`), 'utf8'));
 const reportNames = readdirSync(join(FIXTURES_DIR, 'reports'))
   .filter((f) => f.endsWith('.html') && existsSync(join(FIXTURES_DIR, 'reports', f.replace(/\.html$/, '.expected.json'))))
   .map((f) => f.replace(/\.html$/, ''))
@@ -29,7 +28,7 @@ const reportNames = readdirSync(join(FIXTURES_DIR, 'reports'))
 const ERROR_PAGE = reportNames.find((n) => n.startsWith('lingchuan')) ?? reportNames.find((n) => expectedOf(n).failing.length);
 const hostFor = (name: string) => `www.${name.toLowerCase().replace(/[^a-z0-9-]/g, '-')}.gov.cn`;
 const SUMMARY = 'nianbao-lens[data-nianbao="summary"]';
-const SHOTS = join(ROOT, 'docs', 'screenshots');
+const SHOTS = SCREENSHOTS_DIR;
 
 let h: Harness;
 const scanMs: number[] = [];
@@ -82,9 +81,19 @@ describe('report pages get verdicts in place', () => {
       scanMs.push(Number(summary.scanMs));
       const tables = (await hosts(page)).filter((x) => x.kind === 'table');
       assert.equal(tables.length, e.tables, 'one host per report table');
-      assert.ok(tables.every((t) => t.beforeTable), 'each table host sits right before its table');
-      assert.equal(tables.some((t) => t.status === 'fail'), e.failing.length > 0, 'a failing table iff failing checks');
-      assert.ok(tables.every((t) => ['pass', 'fail', 'partial'].includes(t.status!)), 'table statuses are pass|fail|partial');
+      assert.ok(
+        tables.every((t) => t.beforeTable),
+        'each table host sits right before its table',
+      );
+      assert.equal(
+        tables.some((t) => t.status === 'fail'),
+        e.failing.length > 0,
+        'a failing table iff failing checks',
+      );
+      assert.ok(
+        tables.every((t) => ['pass', 'fail', 'partial'].includes(t.status!)),
+        'table statuses are pass|fail|partial',
+      );
       await expectBadge(page, e);
       await page.close();
     });

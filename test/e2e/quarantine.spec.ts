@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, launchExtension, type Harness } from './harness';
+import { SCREENSHOTS_DIR, launchExtension, type Harness } from './harness';
 
 /**
  * Rows a database upgrade could not read are kept aside, never dropped: the history page says how many
@@ -26,7 +26,13 @@ test('the history page shows rows set aside by an upgrade and downloads them', a
     const db: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = ko)));
     await new Promise((ok, ko) => {
       const tx = db.transaction('quarantine', 'readwrite');
-      tx.objectStore('quarantine').add({ id: 'r-old', raw: '{"id":"r-old","year":"2021年"}', error: 'year: expected number', fromVersion: 1, at: new Date().toISOString() });
+      tx.objectStore('quarantine').add({
+        id: 'r-old',
+        raw: '{"id":"r-old","year":"2021年"}',
+        error: 'year: expected number',
+        fromVersion: 1,
+        at: new Date().toISOString(),
+      });
       tx.oncomplete = ok;
       tx.onerror = ko;
     });
@@ -37,10 +43,13 @@ test('the history page shows rows set aside by an upgrade and downloads them', a
   const notice = options.locator('[data-testid="quarantine-notice"]');
   await notice.waitFor();
   assert.match((await notice.textContent()) ?? '', /有 1 条旧记录/);
-  await options.screenshot({ path: join(ROOT, 'docs', 'screenshots', 'options-quarantine.png') });
+  await options.screenshot({ path: join(SCREENSHOTS_DIR, 'options-quarantine.png') });
   const [dl] = await Promise.all([options.waitForEvent('download'), options.click('[data-testid="quarantine-download"]')]);
   const file = JSON.parse(readFileSync((await dl.path())!, 'utf8'));
   assert.equal(file.schema, 'nianbao-lens/quarantine@1');
-  assert.deepEqual(file.rows.map((r: { id: string; stored: unknown }) => [r.id, r.stored]), [['r-old', { id: 'r-old', year: '2021年' }]]);
+  assert.deepEqual(
+    file.rows.map((r: { id: string; stored: unknown }) => [r.id, r.stored]),
+    [['r-old', { id: 'r-old', year: '2021年' }]],
+  );
   await options.close();
 });

@@ -43,10 +43,10 @@ if (!specs.length) {
   process.exit(1);
 }
 const started = Date.now();
-const r = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...specs],
-  { cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_NO_BUILD: '1' } },
-);
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, E2E_NO_BUILD: '1' },
+});
 console.log(`e2e: ${specs.length} spec file(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(r.status ?? 1);

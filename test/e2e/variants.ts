@@ -66,7 +66,10 @@ const HOSTILE_ROW = `\n<tr>${CELL}=HYPERLINK("http://x","y")&lt;img src=x onerro
 function hostile(html: string): string {
   let n = 0;
   const out = html
-    .replace(/(<title>|<h2>)(灵川县2020年政府信息公开工作年度报告)(<\/title>|<\/h2>)/g, (_, open: string, title: string, close: string) => `${open}${title}${HOSTILE_TITLE}${close}`)
+    .replace(
+      /(<title>|<h2>)(灵川县2020年政府信息公开工作年度报告)(<\/title>|<\/h2>)/g,
+      (_, open: string, title: string, close: string) => `${open}${title}${HOSTILE_TITLE}${close}`,
+    )
     .replace(/(<td[^>]*>)([\s\S]*?)(<\/td>)/g, (whole: string, open: string, _text: string, close: string) => {
       const i = n++;
       const cell = i in HOSTILE_CELLS ? `${open}${HOSTILE_CELLS[i]}${close}` : whole;

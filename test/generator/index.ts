@@ -74,7 +74,8 @@ export function withError(model: Model, key: string, delta: number): ErroneousRe
   if (!info || !KEYS[model.edition].some((k) => k.key === key)) throw new Error(`${key} is not a key of edition ${model.edition}`);
   if (delta === 0) throw new Error('delta must not be 0');
   const v = model.values[key] + delta;
-  if (info.kind === 'count' && (v < 0 || !Number.isInteger(v))) throw new Error(`${key} would become ${v}: counts are non-negative integers`);
+  if (info.kind === 'count' && (v < 0 || !Number.isInteger(v)))
+    throw new Error(`${key} would become ${v}: counts are non-negative integers`);
   const values = { ...model.values, [key]: info.kind === 'money' ? Math.round(v * 100) / 100 : v };
   const next: Model = { ...model, values };
   return { ...render(next), expectedFailing: failingIdentities(model.edition, values).sort() };

@@ -33,7 +33,15 @@ export type Scale = 'zeros' | 'small' | 'medium' | 'big';
 const CITIES = ['衢州市', '渭南市', '广元市', '淮安市', '天门市', '常州市', '绍兴市', '桂林市', '安康市', '宜宾市', '台州市', '南通市'];
 const COUNTIES = ['灵川县', '岚皋县', '桐庐县', '长丰县', '武功县', '宁陵县', '永嘉县', '西乡县', '三台县', '德清县', '平阳县', '富平县'];
 const DISTRICTS = ['西湖区', '江北区', '天河区', '雁塔区', '柯城区', '临渭区', '利州区', '清江浦区', '鼓楼区', '新北区'];
-const TOWNS = ['城关街道办事处', '北山街道办事处', '桂花坪街道办事处', '府山街道办事处', '民意乡人民政府', '青石镇人民政府', '城东街道办事处'];
+const TOWNS = [
+  '城关街道办事处',
+  '北山街道办事处',
+  '桂花坪街道办事处',
+  '府山街道办事处',
+  '民意乡人民政府',
+  '青石镇人民政府',
+  '城东街道办事处',
+];
 const BODIES = [
   '人民政府',
   '人民政府办公室',
@@ -174,7 +182,11 @@ export function identities(edition: Edition): Identity[] {
     out.push({ id: `apply.row.${r.key}`, lhs: APPLICANT_PARTS.map((c) => `apply.${r.key}.${c}`), rhs: [`apply.${r.key}.total`] });
   }
   for (const c of APPLICANT_COLUMNS) {
-    out.push({ id: `apply.results.${c}`, lhs: rows.filter((r) => r.leaf).map((r) => `apply.${r.key}.${c}`), rhs: [`apply.result.total.${c}`] });
+    out.push({
+      id: `apply.results.${c}`,
+      lhs: rows.filter((r) => r.leaf).map((r) => `apply.${r.key}.${c}`),
+      rhs: [`apply.result.total.${c}`],
+    });
   }
   for (const c of APPLICANT_COLUMNS) {
     out.push({

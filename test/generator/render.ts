@@ -165,12 +165,7 @@ class Renderer {
   private lab(s: string): string {
     let t = s;
     if (this.L.halfWidth) {
-      t = t
-        .replace(/（/g, '(')
-        .replace(/）/g, ')')
-        .replace(/：/g, ':')
-        .replace(/，/g, ',')
-        .replace(/[“”]/g, '"');
+      t = t.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',').replace(/[“”]/g, '"');
     }
     if (this.L.spaces && t.length >= 3 && this.rng.chance(0.35)) {
       const at = this.rng.int(1, t.length - 1);
@@ -304,9 +299,10 @@ class Renderer {
     const w = c.kind === 'label' || c.kind === 'head' ? 120 : 48;
     const style = `style='width:${w}pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'`;
     if (!c.text) {
-      inner = d1 < 0.5
-        ? `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US>&nbsp;<o:p></o:p></span></p>`
-        : `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
+      inner =
+        d1 < 0.5
+          ? `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US>&nbsp;<o:p></o:p></span></p>`
+          : `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US><o:p>&nbsp;</o:p></span></p>`;
     } else if (c.kind === 'num') {
       inner = `<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US style='font-size:10.5pt;font-family:"Times New Roman"'>${esc(c.text)}<o:p></o:p></span></p>`;
     } else {
@@ -324,7 +320,7 @@ class Renderer {
       }
       inner = `<p class=MsoNormal align=center style='text-align:center'>${spans}<span lang=EN-US><o:p></o:p></span></p>`;
     }
-    return `<${tag} width=${w * 1.33 | 0} valign=center ${style}${span}>${inner}</${tag}>`;
+    return `<${tag} width=${(w * 1.33) | 0} valign=center ${style}${span}>${inner}</${tag}>`;
   }
 
   tableHtml(t: TTable, hidden = false): string {
@@ -382,7 +378,22 @@ const SECTION_TITLES: Record<string, string[]> = {
   six: ['六、其他需要报告的事项'],
 };
 
-const DOMAINS = ['qz', 'weinan', 'cngy', 'huaian', 'tianmen', 'changzhou', 'sx', 'guilin', 'ankang', 'yibin', 'zjtz', 'nantong', 'lanGao', 'linchuan'];
+const DOMAINS = [
+  'qz',
+  'weinan',
+  'cngy',
+  'huaian',
+  'tianmen',
+  'changzhou',
+  'sx',
+  'guilin',
+  'ankang',
+  'yibin',
+  'zjtz',
+  'nantong',
+  'lanGao',
+  'linchuan',
+];
 
 export function reportUrl(model: ModelCore, layout: Layout): string {
   const rng = makeRng(layout.seed).fork(7);
@@ -412,7 +423,10 @@ export function renderPage(model: ModelCore, L: Layout, url: string): string {
   const rng = makeRng(L.seed).fork(3);
   const title = titleOf(model);
   const y = model.year;
-  const wordP = (s: string) => (L.word ? `<p class=MsoNormal style='text-indent:32.0pt'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${s}</span></p>` : `<p>${s}</p>`);
+  const wordP = (s: string) =>
+    L.word
+      ? `<p class=MsoNormal style='text-indent:32.0pt'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>${s}</span></p>`
+      : `<p>${s}</p>`;
   const heading = (s: string) =>
     L.word
       ? `<p class=MsoNormal style='text-indent:32.0pt'><b><span style='font-size:16.0pt;font-family:黑体'>${s}</span></b></p>`
@@ -447,7 +461,11 @@ export function renderPage(model: ModelCore, L: Layout, url: string): string {
       `${y}年，${model.agency}深入贯彻落实党中央、国务院关于全面推进政务公开工作的决策部署，认真执行《条例》各项规定，以公开为常态、不公开为例外，持续推进决策、执行、管理、服务、结果公开，全年通过门户网站主动公开政府信息${rng.int(100, 20000)}条。`,
     ),
   );
-  parts.push(wordP(`（一）主动公开。围绕重点领域信息公开，及时发布政策文件及解读材料。（二）依申请公开。畅通依申请公开渠道，规范办理流程，按时答复。（三）政府信息管理。严格落实公开属性源头认定制度。（四）平台建设。优化门户网站栏目设置。（五）监督保障。将政务公开纳入年度绩效考核。`));
+  parts.push(
+    wordP(
+      `（一）主动公开。围绕重点领域信息公开，及时发布政策文件及解读材料。（二）依申请公开。畅通依申请公开渠道，规范办理流程，按时答复。（三）政府信息管理。严格落实公开属性源头认定制度。（四）平台建设。优化门户网站栏目设置。（五）监督保障。将政务公开纳入年度绩效考核。`,
+    ),
+  );
   parts.push(heading(SECTION_TITLES.two[0]));
   for (const { before, table } of r.activeTables()) {
     if (before) parts.push(L.word ? wordP(before) : `<p style="text-align:center">${before}</p>`);
@@ -508,7 +526,7 @@ export function renderPage(model: ModelCore, L: Layout, url: string): string {
 ${article}
 ${related}
 </div>
-<div class="footer"><p>主办单位：${site.replace(/门户网站$/, '')}办公室　网站标识码：${rng.int(1000000000, 9999999999)}　备案号：ICP备${rng.int(10000000, 99999999)}号</p></div>
+<div class="footer"><p>主办单位：${site.replace(/门户网站$/, '')}办公室\u3000网站标识码：${rng.int(1000000000, 9999999999)}\u3000备案号：ICP备${rng.int(10000000, 99999999)}号</p></div>
 </body>
 </html>
 `;

@@ -13,8 +13,24 @@ export function makeRecord(over: Partial<ReportRecord> & { n?: number } = {}): R
     'review.total': null,
   };
   const checks: Check[] = [
-    { id: 'apply.row.new', status: 'fail', lhs: 10 + n, rhs: 12 + n, diff: -2, lhsKeys: ['apply.new.natural'], rhsKeys: ['apply.new.total'] },
-    { id: 'apply.balance.total', status: 'pass', lhs: 12, rhs: 12, diff: 0, lhsKeys: ['apply.new.total'], rhsKeys: ['apply.result.total.total'] },
+    {
+      id: 'apply.row.new',
+      status: 'fail',
+      lhs: 10 + n,
+      rhs: 12 + n,
+      diff: -2,
+      lhsKeys: ['apply.new.natural'],
+      rhsKeys: ['apply.new.total'],
+    },
+    {
+      id: 'apply.balance.total',
+      status: 'pass',
+      lhs: 12,
+      rhs: 12,
+      diff: 0,
+      lhsKeys: ['apply.new.total'],
+      rhsKeys: ['apply.result.total.total'],
+    },
     { id: 'review.sum', status: 'skip', lhs: null, rhs: null, diff: null, lhsKeys: [], rhsKeys: ['review.total'], reason: '缺少总计' },
   ];
   const record: ReportRecord = {

@@ -9,15 +9,22 @@ import { getTabState } from '../../../lib/background/tab-state';
 import { makeRecord, makeRecords } from '../../support/records';
 
 const TAB = 7;
-const pageSender = (tabId = TAB, frameId = 0) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url: 'http://www.example.gov.cn/a.html' } as never, frameId, url: 'http://www.example.gov.cn/a.html' });
+const pageSender = (tabId = TAB, frameId = 0) => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: tabId, url: 'http://www.example.gov.cn/a.html' } as never,
+  frameId,
+  url: 'http://www.example.gov.cn/a.html',
+});
 const extSender = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
-const send = async (msg: unknown, sender: object = extSender()) => (await fakeBrowser.runtime.onMessage.trigger(msg, sender as never, () => {}))[0];
+const send = async (msg: unknown, sender: object = extSender()) =>
+  (await fakeBrowser.runtime.onMessage.trigger(msg, sender as never, () => {}))[0];
 const badge = async (tabId = TAB) => ({
   text: await fakeBrowser.action.getBadgeText({ tabId }),
   title: await fakeBrowser.action.getTitle({ tabId }),
 });
 
-const allPass = () => makeRecord({ n: 5, checks: [{ id: 'review.sum', status: 'pass', lhs: 1, rhs: 1, diff: 0, lhsKeys: [], rhsKeys: [] }], status: 'ok' });
+const allPass = () =>
+  makeRecord({ n: 5, checks: [{ id: 'review.sum', status: 'pass', lhs: 1, rhs: 1, diff: 0, lhsKeys: [], rhsKeys: [] }], status: 'ok' });
 
 let menuClick: ((info: { menuItemId: string }, tab?: { id: number }) => void) | undefined;
 
@@ -57,9 +64,18 @@ describe('scan results from the content script', () => {
 
   it('shows ✓ when all pass, ? without tables or with checks it could not assess, nothing on other pages', async () => {
     await send({ type: 'scan-result', outcome: allPass(), scanMs: 1 }, pageSender(1));
-    await send({ type: 'scan-result', outcome: makeRecord({ n: 7, status: 'partial', checks: [], values: {}, cells: {} }), scanMs: 1 }, pageSender(4));
-    await send({ type: 'scan-result', outcome: makeRecord({ n: 6, status: 'no-tables', tables: 0, checks: [], values: {}, cells: {} }), scanMs: 1 }, pageSender(2));
-    await send({ type: 'scan-result', outcome: { isReport: false, url: 'http://x.gov.cn/', title: 'x', reason: 'no title' }, scanMs: 1 }, pageSender(3));
+    await send(
+      { type: 'scan-result', outcome: makeRecord({ n: 7, status: 'partial', checks: [], values: {}, cells: {} }), scanMs: 1 },
+      pageSender(4),
+    );
+    await send(
+      { type: 'scan-result', outcome: makeRecord({ n: 6, status: 'no-tables', tables: 0, checks: [], values: {}, cells: {} }), scanMs: 1 },
+      pageSender(2),
+    );
+    await send(
+      { type: 'scan-result', outcome: { isReport: false, url: 'http://x.gov.cn/', title: 'x', reason: 'no title' }, scanMs: 1 },
+      pageSender(3),
+    );
     expect((await badge(1)).text).toBe('✓');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0x18, 0x80, 0x38, 255]);
     expect((await badge(2)).text).toBe('?');
@@ -70,7 +86,10 @@ describe('scan results from the content script', () => {
 
   it('a frame that is not a report does not hide the page report', async () => {
     await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender(TAB, 0));
-    await send({ type: 'scan-result', outcome: { isReport: false, url: 'http://x.gov.cn/f', title: '', reason: 'x' }, scanMs: 1 }, pageSender(TAB, 3));
+    await send(
+      { type: 'scan-result', outcome: { isReport: false, url: 'http://x.gov.cn/f', title: '', reason: 'x' }, scanMs: 1 },
+      pageSender(TAB, 3),
+    );
     expect((await badge()).text).toBe('1');
   });
 
@@ -158,7 +177,9 @@ describe('requests from the popup and options page', () => {
 
   it('the context menu injects the content script into the tab', async () => {
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
-    expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(expect.objectContaining({ id: 'nianbao-check', title: '用年报透镜检查此页' }));
+    expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'nianbao-check', title: '用年报透镜检查此页' }),
+    );
     menuClick?.({ menuItemId: 'nianbao-check' }, { id: 42 });
     expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 42 }, files: ['/content-scripts/content.js'] });
   });
@@ -169,7 +190,11 @@ describe('large imports in batches', () => {
     const records = makeRecords(5);
     expect(await send({ type: 'import-batch', session: 's1', reports: records.slice(0, 3), last: false })).toEqual({ ok: true, staged: 3 });
     expect(await db.reports.count()).toBe(0);
-    expect(await send({ type: 'import-batch', session: 's1', reports: records.slice(3), last: true })).toEqual({ ok: true, added: 5, updated: 0 });
+    expect(await send({ type: 'import-batch', session: 's1', reports: records.slice(3), last: true })).toEqual({
+      ok: true,
+      added: 5,
+      updated: 0,
+    });
     expect(await db.reports.count()).toBe(5);
   });
 

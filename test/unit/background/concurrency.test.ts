@@ -12,7 +12,12 @@ import { makeRecord } from '../../support/records';
  * scan results interleaved; every report must be saved exactly once, with its own content.
  */
 
-const pageSender = (tabId: number) => ({ id: fakeBrowser.runtime.id, tab: { id: tabId, url: `http://www.t${tabId}.gov.cn/` } as never, frameId: 0, url: `http://www.t${tabId}.gov.cn/` });
+const pageSender = (tabId: number) => ({
+  id: fakeBrowser.runtime.id,
+  tab: { id: tabId, url: `http://www.t${tabId}.gov.cn/` } as never,
+  frameId: 0,
+  url: `http://www.t${tabId}.gov.cn/`,
+});
 const scan = (outcome: unknown, tabId: number) =>
   fakeBrowser.runtime.onMessage.trigger({ type: 'scan-result', outcome, scanMs: 5 }, pageSender(tabId) as never, () => {});
 

@@ -33,7 +33,9 @@ describe('a save that hits the quota', () => {
     const before = { reports: await db.reports.toArray(), summaries: await db.summaries.toArray() };
     // the report row fits, its summary does not: the transaction must roll the report back too
     vi.spyOn(db.summaries, 'put').mockImplementation(() => Promise.reject(quotaError()) as never);
-    await expect(upsertReport({ ...makeRecord({ n: 1 }), title: 'overwritten' }, new Date(), db)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(upsertReport({ ...makeRecord({ n: 1 }), title: 'overwritten' }, new Date(), db)).rejects.toMatchObject({
+      name: 'QuotaExceededError',
+    });
     await expect(upsertReport(makeRecord({ n: 3 }), new Date(), db)).rejects.toMatchObject({ name: 'QuotaExceededError' });
     vi.restoreAllMocks();
     expect(await db.reports.toArray()).toEqual(before.reports);
@@ -56,7 +58,14 @@ describe('the popup after a failed save', () => {
     const error = '保存失败：浏览器存储空间不足（QuotaExceededError）。已保存的记录未受影响；请导出后删除旧记录再试。';
     render(
       <I18n.Provider value={translator('zh_CN')}>
-        <PopupView state={{ outcome: makeRecord({ n: 1 }), scanMs: 3, savedAt: null, saveError: error }} savedCount={2} saving={false} onSave={onSave} onOpenOptions={() => {}} exportBar={null} />
+        <PopupView
+          state={{ outcome: makeRecord({ n: 1 }), scanMs: 3, savedAt: null, saveError: error }}
+          savedCount={2}
+          saving={false}
+          onSave={onSave}
+          onOpenOptions={() => {}}
+          exportBar={null}
+        />
       </I18n.Provider>,
       root,
     );

@@ -20,8 +20,19 @@ const PERMISSIONS = ['activeTab', 'contextMenus', 'scripting', 'storage'];
 const MATCHES = ['*://*.gov.cn/*'];
 /** every top-level manifest key we ship; anything else (host_permissions, web_accessible_resources, …) fails */
 const ALLOWED_KEYS = new Set([
-  'manifest_version', 'name', 'description', 'version', 'icons', 'default_locale', 'permissions',
-  'background', 'action', 'browser_action', 'options_ui', 'content_scripts', 'browser_specific_settings',
+  'manifest_version',
+  'name',
+  'description',
+  'version',
+  'icons',
+  'default_locale',
+  'permissions',
+  'background',
+  'action',
+  'browser_action',
+  'options_ui',
+  'content_scripts',
+  'browser_specific_settings',
 ]);
 
 type Manifest = Record<string, any>;
@@ -66,7 +77,8 @@ describe.each(TARGETS)('$name manifest', ({ name, mv }) => {
     expect(cs.matches).toEqual(MATCHES);
     expect(cs.exclude_matches ?? []).toEqual([]);
     expect(cs.js.every((f: string) => !/^[a-z]+:/i.test(f))).toBe(true);
-    for (const key of ['web_accessible_resources', 'externally_connectable', 'content_security_policy', 'update_url']) expect(m()[key], key).toBeUndefined();
+    for (const key of ['web_accessible_resources', 'externally_connectable', 'content_security_policy', 'update_url'])
+      expect(m()[key], key).toBeUndefined();
   });
 
   it('loads no remote code and opens no network channel', () => {

@@ -11,9 +11,23 @@ const root = join(__dirname, '../../..');
 async function check(...args: string[]): Promise<{ lines: any[]; code: number }> {
   try {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'cli/check.ts'), ...args], { cwd: root });
-    return { lines: stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)), code: 0 };
+    return {
+      lines: stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+      code: 0,
+    };
   } catch (e: any) {
-    return { lines: String(e.stdout).trim().split('\n').filter(Boolean).map((l: string) => JSON.parse(l)), code: e.code };
+    return {
+      lines: String(e.stdout)
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l: string) => JSON.parse(l)),
+      code: e.code,
+    };
   }
 }
 

@@ -27,7 +27,10 @@ describe.each(['2019', '2021'] as const)('checks of edition %s (SPEC §4)', (edi
   it('has one row check per section 三 row, results and balance per column, and the three 四 sums', () => {
     const ids = defs.map((d) => d.id);
     expect(ids.filter((i) => i.startsWith('apply.row.'))).toHaveLength(rows.length);
-    for (const col of APPLICANT_COLUMNS) expect(ids).toContain(`apply.results.${col}`), expect(ids).toContain(`apply.balance.${col}`);
+    for (const col of APPLICANT_COLUMNS) {
+      expect(ids).toContain(`apply.results.${col}`);
+      expect(ids).toContain(`apply.balance.${col}`);
+    }
     expect(ids).toEqual(expect.arrayContaining(['review.sum', 'suit.direct.sum', 'suit.after_review.sum']));
     expect(new Set(ids).size).toBe(ids.length);
     // every key a check reads exists in the edition's catalogue
@@ -54,12 +57,22 @@ describe.each(['2019', '2021'] as const)('checks of edition %s (SPEC §4)', (edi
     const v = consistent(edition);
     v['apply.carried_forward.natural'] += 1;
     v['apply.carried_forward.total'] += 1;
-    const failing = evaluate(defs, v).filter((c) => c.status === 'fail').map((c) => c.id).sort();
+    const failing = evaluate(defs, v)
+      .filter((c) => c.status === 'fail')
+      .map((c) => c.id)
+      .sort();
     expect(failing).toEqual(['apply.balance.natural', 'apply.balance.total']);
   });
 
   it('灵川 2020: 复议后起诉 parts all 0 with total 4 fails with lhs 0, rhs 4, diff −4', () => {
-    const v = { ...consistent(edition), 'suit.after_review.upheld': 0, 'suit.after_review.corrected': 0, 'suit.after_review.other': 0, 'suit.after_review.pending': 0, 'suit.after_review.total': 4 };
+    const v = {
+      ...consistent(edition),
+      'suit.after_review.upheld': 0,
+      'suit.after_review.corrected': 0,
+      'suit.after_review.other': 0,
+      'suit.after_review.pending': 0,
+      'suit.after_review.total': 4,
+    };
     const c = evaluate(defs, v).find((x) => x.id === 'suit.after_review.sum')!;
     expect(c).toMatchObject({ status: 'fail', lhs: 0, rhs: 4, diff: -4 });
   });
@@ -80,7 +93,11 @@ describe.each(['2019', '2021'] as const)('checks of edition %s (SPEC §4)', (edi
   it('a blank total with non-zero parts is left out (null → skip), a blank total with zero parts is 0', () => {
     const v: Record<string, number | null> = consistent(edition);
     v['review.total'] = 0; // printed blank, parts 1+2+3+4
-    v['suit.direct.upheld'] = 0; v['suit.direct.corrected'] = 0; v['suit.direct.other'] = 0; v['suit.direct.pending'] = 0; v['suit.direct.total'] = 0;
+    v['suit.direct.upheld'] = 0;
+    v['suit.direct.corrected'] = 0;
+    v['suit.direct.other'] = 0;
+    v['suit.direct.pending'] = 0;
+    v['suit.direct.total'] = 0;
     const reasons = nullBlankTotals(defs, v, new Set(['review.total', 'suit.direct.total']));
     expect(v['review.total']).toBeNull();
     expect(v['suit.direct.total']).toBe(0);

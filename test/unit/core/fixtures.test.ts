@@ -41,7 +41,10 @@ const ExpectedSchema = z
   .strict();
 type Expected = z.infer<typeof ExpectedSchema>;
 
-const htmlFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.html')).sort();
+const htmlFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.html'))
+    .sort();
 const reportFiles = htmlFiles(REPORTS);
 const nonReportFiles = htmlFiles(NON_REPORTS);
 
@@ -101,11 +104,22 @@ describe('fixture directory', () => {
   });
 
   it('has an expected.json for every report page and a report page for every expected.json', () => {
-    const expected = readdirSync(REPORTS).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace(/\.expected\.json$/, ''));
+    const expected = readdirSync(REPORTS)
+      .filter((f) => f.endsWith('.expected.json'))
+      .map((f) => f.replace(/\.expected\.json$/, ''));
     const pages = reportFiles.map((f) => f.replace(/\.html$/, ''));
-    expect(pages.filter((p) => !expected.includes(p)), 'pages without expected.json').toEqual([]);
-    expect(expected.filter((e) => !pages.includes(e)), 'expected.json without a page').toEqual([]);
-    expect(readdirSync(NON_REPORTS).filter((f) => !f.endsWith('.html')), 'non-report pages need no expected output').toEqual([]);
+    expect(
+      pages.filter((p) => !expected.includes(p)),
+      'pages without expected.json',
+    ).toEqual([]);
+    expect(
+      expected.filter((e) => !pages.includes(e)),
+      'expected.json without a page',
+    ).toEqual([]);
+    expect(
+      readdirSync(NON_REPORTS).filter((f) => !f.endsWith('.html')),
+      'non-report pages need no expected output',
+    ).toEqual([]);
   });
 
   it.each(reportFiles)('%s: expected.json is well-formed and uses catalogue keys only', (file) => {
@@ -152,7 +166,11 @@ describe.each(reportFiles)('report page %s', (file) => {
   it('fails and skips exactly the expected checks; every other identity check passes', () => {
     const rec = reportOf(file);
     const checks = rec.checks.filter(isIdentityCheck);
-    const ids = (status: Check['status']) => checks.filter((c) => c.status === status).map((c) => c.id).sort();
+    const ids = (status: Check['status']) =>
+      checks
+        .filter((c) => c.status === status)
+        .map((c) => c.id)
+        .sort();
     expect(ids('fail'), 'failing checks').toEqual(exp.failing);
     expect(ids('skip'), 'skipped checks').toEqual(exp.skipped);
     if (exp.format === '2019' || exp.format === '2021') {

@@ -19,9 +19,32 @@ const pages = readdirSync(dir)
 const withTables = pages.filter((p) => (p.html.match(/<table/g) ?? []).length > 2);
 
 const GARBAGE = [
-  '', ' ', '—', '<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', '=HYPERLINK("http://x","y")',
-  "+cmd|' /C calc'!A0", '\u202e123\u202c', '\u200f٣٤', '١٢٣', '𠀀𠀁', 'NaN', 'Infinity', '1e308', '9'.repeat(320),
-  '-0', '0x1F', '１２３４５', '12.5.6', '三', 'x'.repeat(5000), '增加', '减少-3项', '(元)', '\u0000', '𝟏𝟐',
+  '',
+  ' ',
+  '—',
+  '<img src=x onerror=alert(1)>',
+  '"><script>alert(1)</script>',
+  '=HYPERLINK("http://x","y")',
+  "+cmd|' /C calc'!A0",
+  '\u202e123\u202c',
+  '\u200f٣٤',
+  '١٢٣',
+  '𠀀𠀁',
+  'NaN',
+  'Infinity',
+  '1e308',
+  '9'.repeat(320),
+  '-0',
+  '0x1F',
+  '１２３４５',
+  '12.5.6',
+  '三',
+  'x'.repeat(5000),
+  '增加',
+  '减少-3项',
+  '(元)',
+  '\u0000',
+  '𝟏𝟐',
 ];
 
 type Mutation =
@@ -35,7 +58,11 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('text' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...GARBAGE), fc.string({ maxLength: 40 }), fc.integer().map(String)) }),
+  fc.record({
+    kind: fc.constant('text' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...GARBAGE), fc.string({ maxLength: 40 }), fc.integer().map(String)),
+  }),
   fc.record({
     kind: fc.constant('span' as const),
     at: fc.nat(),
@@ -52,12 +79,24 @@ function apply(doc: Document, m: Mutation): void {
   if (!cells.length) return;
   const cell = cells[m.at % cells.length];
   switch (m.kind) {
-    case 'drop': cell.remove(); break;
-    case 'duplicate': cell.after(cell.cloneNode(true)); break;
-    case 'text': cell.textContent = m.text; break;
-    case 'span': cell.setAttribute(m.attr, m.value); break;
-    case 'nest': cell.innerHTML = `<table><tr><td>${cell.textContent}</td><td>1</td></tr></table>`; break;
-    case 'drop-row': rows[m.at % rows.length]?.remove(); break;
+    case 'drop':
+      cell.remove();
+      break;
+    case 'duplicate':
+      cell.after(cell.cloneNode(true));
+      break;
+    case 'text':
+      cell.textContent = m.text;
+      break;
+    case 'span':
+      cell.setAttribute(m.attr, m.value);
+      break;
+    case 'nest':
+      cell.innerHTML = `<table><tr><td>${cell.textContent}</td><td>1</td></tr></table>`;
+      break;
+    case 'drop-row':
+      rows[m.at % rows.length]?.remove();
+      break;
   }
 }
 
@@ -102,13 +141,16 @@ describe('fuzzing the core with mutated report pages', () => {
           fastest = Math.min(fastest, performance.now() - t0);
         }
         times.push(fastest);
-        if (fastest > Number(process.env.FUZZ_DEBUG ?? Infinity)) console.log('SLOW', fastest.toFixed(1), page.name, JSON.stringify(mutations));
+        if (fastest > Number(process.env.FUZZ_DEBUG ?? Infinity))
+          console.log('SLOW', fastest.toFixed(1), page.name, JSON.stringify(mutations));
       }),
       { numRuns: 200, seed: 20261123 },
     );
     // a page of normal size: well under 100 ms even on a loaded 2-core machine
     times.sort((a, b) => a - b);
-    console.log(`fuzz scan ms: median ${times[times.length >> 1].toFixed(2)}, p99 ${times[Math.floor(times.length * 0.99)].toFixed(2)}, max ${times[times.length - 1].toFixed(2)}`);
+    console.log(
+      `fuzz scan ms: median ${times[times.length >> 1].toFixed(2)}, p99 ${times[Math.floor(times.length * 0.99)].toFixed(2)}, max ${times[times.length - 1].toFixed(2)}`,
+    );
     expect(times[times.length - 1]).toBeLessThan(100);
   });
 
@@ -121,7 +163,11 @@ describe('fuzzing the core with mutated report pages', () => {
     const outcome = scan(doc);
     if (!outcome.isReport) throw new Error('not a report');
     const byId = new Map(outcome.checks.map((c) => [c.id, c.status]));
-    expect([byId.get('apply.row.result.total'), byId.get('apply.results.total'), byId.get('apply.balance.total')]).toEqual(['skip', 'skip', 'skip']);
+    expect([byId.get('apply.row.result.total'), byId.get('apply.results.total'), byId.get('apply.balance.total')]).toEqual([
+      'skip',
+      'skip',
+      'skip',
+    ]);
     expect(outcome.problems.map((p) => p.key)).toContain('apply.result.total.total');
     expect(outcome.status).toBe('partial');
   });
@@ -163,7 +209,12 @@ describe('hostile page shapes', () => {
   });
 
   it('an empty document, a text node soup and a page of only tables', () => {
-    for (const html of ['', '<<<>>>', '<table><table><tr><td>', '<title>x2020年政府信息公开工作年度报告</title><table><tr><td>总计</td></tr></table>']) {
+    for (const html of [
+      '',
+      '<<<>>>',
+      '<table><table><tr><td>',
+      '<title>x2020年政府信息公开工作年度报告</title><table><tr><td>总计</td></tr></table>',
+    ]) {
       assertSound(scan(parseHtml(html)));
     }
   });

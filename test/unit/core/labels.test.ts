@@ -66,28 +66,63 @@ describe('section 三 rows (SPEC §2)', () => {
 
 describe('columns', () => {
   it.each([
-    ['自然人', 'natural'], ['商业企业', 'commercial'], ['商业 企业', 'commercial'], ['科研机构', 'research'], ['科研企业', 'research'],
-    ['社会公益组织', 'social'], ['法律服务机构', 'legal'], ['其他', 'other'], ['其它', 'other'], ['总计', 'total'], ['總計', 'total'],
+    ['自然人', 'natural'],
+    ['商业企业', 'commercial'],
+    ['商业 企业', 'commercial'],
+    ['科研机构', 'research'],
+    ['科研企业', 'research'],
+    ['社会公益组织', 'social'],
+    ['法律服务机构', 'legal'],
+    ['其他', 'other'],
+    ['其它', 'other'],
+    ['总计', 'total'],
+    ['總計', 'total'],
   ])('applicant %j → %s', (label, key) => expect(applicantColumn(n(label))).toBe(key));
   it('申请人情况 and 法人或其他组织 are group headers, not columns', () => {
     expect(applicantColumn(n('申请人情况'))).toBeUndefined();
     expect(applicantColumn(n('法人或其他组织'))).toBeUndefined();
   });
   it.each([
-    ['行政复议', 'review'], ['未经复议直接起诉', 'suit.direct'], ['复议后起诉', 'suit.after_review'], ['行政訴(sù)訟', 'suit'],
+    ['行政复议', 'review'],
+    ['未经复议直接起诉', 'suit.direct'],
+    ['复议后起诉', 'suit.after_review'],
+    ['行政訴(sù)訟', 'suit'],
   ])('section 四 block %j → %s', (label, key) => expect(reviewBlock(n(label))).toBe(key));
   it.each([
-    ['结果维持', 'upheld'], ['结果 纠正', 'corrected'], ['其他结果', 'other'], ['尚未 审结', 'pending'], ['总 计', 'total'],
+    ['结果维持', 'upheld'],
+    ['结果 纠正', 'corrected'],
+    ['其他结果', 'other'],
+    ['尚未 审结', 'pending'],
+    ['总 计', 'total'],
   ])('section 四 column %j → %s', (label, key) => expect(reviewColumn(n(label))).toBe(key));
   it.each([
-    ['本年制发件数', 'issued'], ['本年废止件数', 'repealed'], ['现行有效件数', 'in_force'], ['本年处理决定数量', 'decisions'],
-    ['本年收费金额（单位：万元）', 'amount'], ['本年新 制作数量', 'made'], ['本年新公開數量', 'published'], ['对外公开总数量', 'total'],
-    ['上一年项目数量', 'prev_items'], ['本年增/减', 'change'], ['处理决定数量', 'decisions'], ['采购项目数量', 'items'], ['采购总金额', 'amount'],
+    ['本年制发件数', 'issued'],
+    ['本年废止件数', 'repealed'],
+    ['现行有效件数', 'in_force'],
+    ['本年处理决定数量', 'decisions'],
+    ['本年收费金额（单位：万元）', 'amount'],
+    ['本年新 制作数量', 'made'],
+    ['本年新公開數量', 'published'],
+    ['对外公开总数量', 'total'],
+    ['上一年项目数量', 'prev_items'],
+    ['本年增/减', 'change'],
+    ['处理决定数量', 'decisions'],
+    ['采购项目数量', 'items'],
+    ['采购总金额', 'amount'],
   ])('section 二 column %j → %s', (label, key) => expect(activeColumn(n(label))).toBe(key));
   it.each([
-    ['规章', 'regulations'], ['规章（设区的市、自治州人民政府应提供相关数据）', 'regulations'], ['规范性文件', 'normative_docs'],
-    ['行政规范性文件', 'normative_docs'], ['規範性檔案', 'normative_docs'], ['行政许可', 'licensing'], ['政许可', 'licensing'],
-    ['其他对外管理服务事项', 'other_services'], ['行政处罚', 'penalty'], ['行政強制', 'coercion'], ['行政事业性收费', 'fees'], ['政府集中採購', 'procurement'],
+    ['规章', 'regulations'],
+    ['规章（设区的市、自治州人民政府应提供相关数据）', 'regulations'],
+    ['规范性文件', 'normative_docs'],
+    ['行政规范性文件', 'normative_docs'],
+    ['規範性檔案', 'normative_docs'],
+    ['行政许可', 'licensing'],
+    ['政许可', 'licensing'],
+    ['其他对外管理服务事项', 'other_services'],
+    ['行政处罚', 'penalty'],
+    ['行政強制', 'coercion'],
+    ['行政事业性收费', 'fees'],
+    ['政府集中採購', 'procurement'],
   ])('section 二 row %j → %s', (label, key) => expect(activeRow(n(label))).toBe(key));
 });
 

@@ -61,7 +61,9 @@ function expectFaithful(r: GeneratedReport): void {
   expect(wrongValues, ctx).toEqual([]);
   const ids = new Set(rec.checks.map((c) => c.id));
   expect(
-    identities(m.edition).map((i) => i.id).filter((id) => !ids.has(id)),
+    identities(m.edition)
+      .map((i) => i.id)
+      .filter((id) => !ids.has(id)),
     `missing checks — ${ctx}`,
   ).toEqual([]);
   expect(
@@ -85,9 +87,15 @@ function expectInjected(model: Model, key: string, delta: number): void {
   } else {
     expect(got, ctx).toBe(want);
   }
-  const failing = rec.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort();
+  const failing = rec.checks
+    .filter((c) => c.status === 'fail')
+    .map((c) => c.id)
+    .sort();
   expect(failing, ctx).toEqual(bad.expectedFailing);
-  expect(rec.checks.filter((c) => c.status === 'skip').map((c) => c.id), ctx).toEqual([]);
+  expect(
+    rec.checks.filter((c) => c.status === 'skip').map((c) => c.id),
+    ctx,
+  ).toEqual([]);
   expect(rec.status, ctx).toBe(bad.expectedFailing.length ? 'errors' : 'ok');
 }
 
@@ -189,7 +197,14 @@ describe('extractor over generated reports', () => {
           const keys = keysOfKind(model.edition, kind);
           const key = keys[pick % keys.length];
           const info = KEYS[model.edition].find((k) => k.key === key)!;
-          const delta = info.kind === 'money' ? magnitude / 4 : info.kind === 'change' ? (negative ? -magnitude : magnitude) : safeDelta(model, key, magnitude, negative);
+          const delta =
+            info.kind === 'money'
+              ? magnitude / 4
+              : info.kind === 'change'
+                ? negative
+                  ? -magnitude
+                  : magnitude
+                : safeDelta(model, key, magnitude, negative);
           expectInjected(model, key, delta);
         },
       ),

@@ -174,7 +174,9 @@ describe('v2 → current', () => {
     expect(rows).toEqual(byId(reports).map(toExportRow));
     // each distinct key list stored once: fewer lists than two per report
     expect(await db.keyLists.count()).toBeLessThan(2 * reports.length);
-    expect(await db.keyLists.count()).toBe(new Set(reports.flatMap((r) => [JSON.stringify(Object.keys(r.values)), JSON.stringify(r.checks.map((c) => c.id))])).size);
+    expect(await db.keyLists.count()).toBe(
+      new Set(reports.flatMap((r) => [JSON.stringify(Object.keys(r.values)), JSON.stringify(r.checks.map((c) => c.id))])).size,
+    );
     // the fixture exercises what the compact row must carry: printed text that differs from the value,
     // skipped checks with a reason, reports without values
     expect(rows.some((r) => r.raws.size > 10)).toBe(true);
@@ -204,7 +206,10 @@ describe('v2 → current', () => {
     expect(await db.exportRows.count()).toBe(dump.tables.reports.length - 1);
     const quarantined = await db.quarantine.toArray();
     expect(quarantined.length).toBe(2);
-    expect(quarantined.find((q) => q.id === victim.id)).toMatchObject({ fromVersion: 2, error: expect.stringMatching(/^checks\.0\.status:/) });
+    expect(quarantined.find((q) => q.id === victim.id)).toMatchObject({
+      fromVersion: 2,
+      error: expect.stringMatching(/^checks\.0\.status:/),
+    });
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/upgrade from v2: 1 stored report/));
   });
 });

@@ -72,7 +72,11 @@ describe('exportRows follow every write', () => {
     const first = await upsertReport(r, new Date('2024-01-01T00:00:00Z'), db);
     expect(await db.exportRows.get(r.id)).toEqual(stored(first));
     expect(await readAllExportRows(db)).toEqual([toExportRow(first)]);
-    const again = await upsertReport({ ...r, title: 'changed', values: { ...r.values, 'apply.new.natural': 99 } }, new Date('2024-02-01T00:00:00Z'), db);
+    const again = await upsertReport(
+      { ...r, title: 'changed', values: { ...r.values, 'apply.new.natural': 99 } },
+      new Date('2024-02-01T00:00:00Z'),
+      db,
+    );
     const row = await db.exportRows.get(r.id);
     expect(row).toEqual(stored(again));
     expect(row?.title).toBe('changed');

@@ -6,7 +6,16 @@ import { csvField, toCsvLong, toCsvWide } from '../../../lib/export/csv';
 import { toJson } from '../../../lib/export/json';
 import { parseImport } from '../../../lib/export/import';
 import { toXlsx } from '../../../lib/export/xlsx';
-import { CHECKS_HEADER, LONG_HEADER, WIDE_HEADER, checkRows, escapeFormula, longRows, wideRow, type CellValue } from '../../../lib/export/rows';
+import {
+  CHECKS_HEADER,
+  LONG_HEADER,
+  WIDE_HEADER,
+  checkRows,
+  escapeFormula,
+  longRows,
+  wideRow,
+  type CellValue,
+} from '../../../lib/export/rows';
 import { csvLine } from '../../../lib/export/csv';
 import { crc32 } from '../../../lib/export/zip';
 import { readFileSync } from 'node:fs';
@@ -16,7 +25,6 @@ import { makeRecord, makeRecords } from '../../support/records';
 import { parseCsv } from '../../support/csv';
 
 const noYield = { yieldFn: async () => {} };
-
 
 describe('CSV fields', () => {
   it.each([
@@ -85,7 +93,12 @@ describe('CSV exports', () => {
   it('yields between chunks and reports progress', async () => {
     const progress: number[] = [];
     let yields = 0;
-    await toCsvWide(makeRecords(450), { onProgress: (d) => progress.push(d), yieldFn: async () => { yields++; } });
+    await toCsvWide(makeRecords(450), {
+      onProgress: (d) => progress.push(d),
+      yieldFn: async () => {
+        yields++;
+      },
+    });
     expect(progress).toEqual([200, 400, 450]);
     expect(yields).toBe(2);
   });
@@ -160,7 +173,9 @@ describe('XLSX row limit', () => {
  * reference. Realistic records (the v2 fixture: printed text that differs from values, skipped checks with
  * reasons, reports without tables) and edge cases.
  */
-const fixtureReports = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'db', 'v2.json'), 'utf8')) as { tables: { reports: ReportRecord[] } }).tables.reports;
+const fixtureReports = (
+  JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'db', 'v2.json'), 'utf8')) as { tables: { reports: ReportRecord[] } }
+).tables.reports;
 
 function edgeRecords(): ReportRecord[] {
   const base = makeRecord({ n: 7 });
@@ -180,7 +195,10 @@ function edgeRecords(): ReportRecord[] {
         'review.total': { raw: '', table: 0, row: 0, col: 0, blank: true },
         'apply.new.total': { raw: '"1e21"\r\n', table: 0, row: 0, col: 0, blank: false },
       },
-      checks: [...base.checks, { id: 'x.skip', status: 'skip', lhs: null, rhs: 3, diff: null, lhsKeys: [], rhsKeys: [], reason: '@reason' }],
+      checks: [
+        ...base.checks,
+        { id: 'x.skip', status: 'skip', lhs: null, rhs: 3, diff: null, lhsKeys: [], rhsKeys: [], reason: '@reason' },
+      ],
     },
   ];
 }
@@ -227,11 +245,15 @@ describe('exports from export rows print what the records print', () => {
       });
       // what XML itself does to a cell: characters XML 1.0 forbids are dropped, a parser reads CR LF as
       // LF, and a number is its decimal text (no negative zero)
-      const want = rows.map((row) => Array.from({ length: rows[0].length }, (_, c) => {
-        const v = row[c] ?? null;
-        if (typeof v === 'number') return Object.is(v, -0) ? 0 : v;
-        return typeof v === 'string' ? escapeFormula(v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')).replace(/\r\n?/g, '\n') : v;
-      }));
+      const want = rows.map((row) =>
+        Array.from({ length: rows[0].length }, (_, c) => {
+          const v = row[c] ?? null;
+          if (typeof v === 'number') return Object.is(v, -0) ? 0 : v;
+          return typeof v === 'string'
+            ? escapeFormula(v.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')).replace(/\r\n?/g, '\n')
+            : v;
+        }),
+      );
       expect(got, name).toEqual(want);
     }
   });
@@ -259,8 +281,15 @@ describe('XLSX package', () => {
     const bytes = await toXlsx([...fixtureReports, ...edgeRecords()], { ...noYield, chunkSize: 4 });
     const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
     expect(Object.keys(zip.files).sort()).toEqual([
-      '[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml',
-      'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml',
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'xl/_rels/workbook.xml.rels',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/workbook.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/worksheets/sheet2.xml',
+      'xl/worksheets/sheet3.xml',
     ]);
     const sheets = await Promise.all([1, 2, 3].map((i) => zip.file(`xl/worksheets/sheet${i}.xml`)!.async('string')));
     const sst = await zip.file('xl/sharedStrings.xml')!.async('string');

@@ -18,18 +18,26 @@ describe('canonicalUrl (as link[rel~="canonical" i][href], then meta[property="o
     expect(canonicalUrl(page('<link rel="canonical" href="/c/d.shtml#x">'))).toBe('http://www.x.gov.cn/c/d.shtml');
   });
   it('reads rel as a case-insensitive token list', () => {
-    expect(canonicalUrl(page('<link rel="stylesheet" href="/s.css"><link rel="alternate  CANONICAL" href="http://www.y.gov.cn/r.html">'))).toBe('http://www.y.gov.cn/r.html');
+    expect(
+      canonicalUrl(page('<link rel="stylesheet" href="/s.css"><link rel="alternate  CANONICAL" href="http://www.y.gov.cn/r.html">')),
+    ).toBe('http://www.y.gov.cn/r.html');
     expect(canonicalUrl(page('<link rel="noncanonical" href="/no.html">'))).toBe('http://www.x.gov.cn/a/b.html');
   });
   it('skips a canonical link without href, then falls back to og:url (case-insensitive property)', () => {
-    expect(canonicalUrl(page('<link rel="canonical"><meta property="OG:URL" content="http://www.z.gov.cn/og.html">'))).toBe('http://www.z.gov.cn/og.html');
+    expect(canonicalUrl(page('<link rel="canonical"><meta property="OG:URL" content="http://www.z.gov.cn/og.html">'))).toBe(
+      'http://www.z.gov.cn/og.html',
+    );
   });
   it('ignores blank, malformed and non-http candidates', () => {
-    expect(canonicalUrl(page('<link rel="canonical" href="  "><meta property="og:url" content="javascript:alert(1)">'))).toBe('http://www.x.gov.cn/a/b.html');
+    expect(canonicalUrl(page('<link rel="canonical" href="  "><meta property="og:url" content="javascript:alert(1)">'))).toBe(
+      'http://www.x.gov.cn/a/b.html',
+    );
     expect(canonicalUrl(page('<link rel="canonical" href="http://[bad">'))).toBe('http://www.x.gov.cn/a/b.html');
   });
   it('uses the first canonical link in document order, in the body too', () => {
-    expect(canonicalUrl(page('', undefined, '<link rel="canonical" href="/1.html"><link rel="canonical" href="/2.html">'))).toBe('http://www.x.gov.cn/1.html');
+    expect(canonicalUrl(page('', undefined, '<link rel="canonical" href="/1.html"><link rel="canonical" href="/2.html">'))).toBe(
+      'http://www.x.gov.cn/1.html',
+    );
   });
 });
 
@@ -37,7 +45,9 @@ describe('hintsAtReport (the pre-check)', () => {
   it('says yes when the title or a heading can name a report, traditional, pinyin-annotated or spaced out', () => {
     expect(hintsAtReport(page('<title>某县2020年政府信息公开工作年度报告</title>'))).toBe(true);
     expect(hintsAtReport(page('<title>某县人民政府</title>', undefined, '<h1>2020年政府信息公開工作年度報(bào)告(gào)</h1>'))).toBe(true);
-    expect(hintsAtReport(page('<title>首页</title>', undefined, '<div class="article-title">2021年政府信息公开工作年度 报 告</div>'))).toBe(true);
+    expect(hintsAtReport(page('<title>首页</title>', undefined, '<div class="article-title">2021年政府信息公开工作年度 报 告</div>'))).toBe(
+      true,
+    );
     expect(hintsAtReport(page('<meta property="og:title" content="2021年政府信息公开年报">'))).toBe(true);
   });
   it('says yes on a mention in the body text, no on a page that never mentions one', () => {
@@ -51,16 +61,19 @@ describe('the pre-check never turns down a page detection accepts', () => {
     const root = join(__dirname, '../../fixtures');
     const pages: [string, string][] = [];
     for (const dir of ['reports', 'non-reports', 'e2e']) {
-      for (const f of readdirSync(join(root, dir))) if (f.endsWith('.html')) pages.push([`${dir}/${f}`, readFileSync(join(root, dir, f), 'utf8')]);
+      for (const f of readdirSync(join(root, dir)))
+        if (f.endsWith('.html')) pages.push([`${dir}/${f}`, readFileSync(join(root, dir, f), 'utf8')]);
     }
-    for (const [i, layout] of Object.values(NAMED_LAYOUTS).entries()) pages.push([`generated ${i}`, generateReport({ seed: 300 + i, layout }).html]);
+    for (const [i, layout] of Object.values(NAMED_LAYOUTS).entries())
+      pages.push([`generated ${i}`, generateReport({ seed: 300 + i, layout }).html]);
     // title-only reports written the ways normalisation undoes: pinyin runs, spaces, an og:title alone
     const body = readFileSync(join(root, 'reports/lingchuan-2020.html'), 'utf8').replace(/报告|年报/g, '报 道');
     for (const [name, head] of [
       ['pinyin title', '<title>灵川县2020年政府信息公开工作年度報(bào)告(gào)</title>'],
       ['spaced title', '<title>灵川县2020年政府信息公开工作年度报\u3000告</title>'],
       ['og:title only', '<title>灵川县人民政府</title><meta property="og:title" content="灵川县2020年政府信息公开工作年度报告">'],
-    ] as const) pages.push([name, body.replace(/<title>[^<]*<\/title>/, head)]);
+    ] as const)
+      pages.push([name, body.replace(/<title>[^<]*<\/title>/, head)]);
     let reports = 0;
     for (const [name, html] of pages) {
       const doc = parseHtml(html);

@@ -36,7 +36,10 @@ describe('checkEquation', () => {
   it('factors a row check by its row and a column check by its column', () => {
     const row = checkEquation({ lhsKeys: ['apply.new.natural', 'apply.new.commercial'], rhsKeys: ['apply.new.total'] });
     expect(row).toBe('一、本年新收政府信息公开申请数量：自然人 + 商业企业 = 总计');
-    const col = checkEquation({ lhsKeys: ['apply.new.total', 'apply.carried_over.total'], rhsKeys: ['apply.result.total.total', 'apply.carried_forward.total'] });
+    const col = checkEquation({
+      lhsKeys: ['apply.new.total', 'apply.carried_over.total'],
+      rhsKeys: ['apply.result.total.total', 'apply.carried_forward.total'],
+    });
     expect(col).toBe('总计：一、本年新收政府信息公开申请数量 + 二、上年结转政府信息公开申请数量 = （七）总计 + 四、结转下年度继续办理');
   });
 });
