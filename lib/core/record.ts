@@ -35,6 +35,10 @@ export const CheckSchema = z.object({
   rhsKeys: z.array(z.string().max(120)).max(64),
   /** why a check was skipped (a missing cell, a missing row or column, a total left blank) */
   reason: z.string().max(500).optional(),
+  /** text.*: the sentence of the report's own text the check read (SPEC §10) */
+  evidence: z.string().max(1000).optional(),
+  /** xyear.*: the id of the other year's saved record the check compared with */
+  ref: z.string().max(64).optional(),
 });
 export type Check = z.infer<typeof CheckSchema>;
 
@@ -67,6 +71,20 @@ export const ProblemSchema = z.object({
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
+export const SourceSchema = z.object({
+  kind: z.enum(['html', 'pdf', 'docx']),
+  url: z.string().max(4000),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** One earlier content of a record: its hash, when it was saved, and what changed since (old → new). */
+export const VersionSchema = z.object({
+  contentHash: z.string().max(64),
+  savedAt: z.string().max(40),
+  changed: z.array(z.object({ key: z.string().max(120), old: finiteOrNull, new: finiteOrNull })).max(500),
+});
+export type Version = z.infer<typeof VersionSchema>;
+
 export const RecordSchema = z.object({
   id: z.string().min(1).max(64),
   url: z.string().max(4000),
@@ -88,6 +106,18 @@ export const RecordSchema = z.object({
   firstSavedAt: z.string().max(40).nullable(),
   savedAt: z.string().max(40).nullable(),
   extractorVersion: z.string().max(20),
+  /** the same-origin frame the report was read from, when not the page itself (`url` is the page) */
+  frameUrl: z.string().max(4000).optional(),
+  /** where the tables were read from: the page's HTML, or an attached / opened file (SPEC §8) */
+  source: SourceSchema.optional(),
+  /** the listing page a batch collection took the report from (SPEC §9) */
+  collectedFrom: z.string().max(4000).optional(),
+  /** the publication date the page states, `YYYY-MM-DD` (SPEC §10 meta.deadline); null when unknown */
+  publishedAt: z.string().max(10).nullable().optional(),
+  /** earlier contents of this record, oldest first (SPEC §10 versions) */
+  versions: z.array(VersionSchema).max(50).optional(),
+  /** true once a revisit found content different from the first one saved */
+  changedAfterFirstSeen: z.boolean().optional(),
 });
 export type ReportRecord = z.infer<typeof RecordSchema>;
 
