@@ -1,10 +1,10 @@
 import type { Check } from '@/lib/core/record';
-import { checkEquation } from './check-equation';
+import { checkName, describeCheck } from '@/lib/i18n/check-words';
 import { num } from './format';
 import { useT } from './i18n-context';
 
 /**
- * One check: its id, the identity spelled with labels, the reported total (right-hand side), the
+ * One check: its name in words (the id in its tooltip), the identity spelled with labels, the reported total (right-hand side), the
  * computed sum (left-hand side) and their difference.
  */
 export function CheckRow({ check }: { check: Check }) {
@@ -12,7 +12,9 @@ export function CheckRow({ check }: { check: Check }) {
   return (
     <li class={`check check-${check.status}`} data-check={check.id}>
       <div class="check-id">
-        <code>{check.id}</code>
+        <span class="check-name" title={check.id}>
+          {checkName(check.id, t.lang, check.status === 'fail')}
+        </span>
         {check.status === 'fail' && (
           <span class="check-diff">
             {t('diff')} {check.diff !== null && check.diff > 0 ? '+' : ''}
@@ -20,8 +22,8 @@ export function CheckRow({ check }: { check: Check }) {
           </span>
         )}
       </div>
-      <div class="check-eq" title={checkEquation(check)}>
-        {checkEquation(check)}
+      <div class="check-eq" title={describeCheck(check).equation}>
+        {describeCheck(check).equation}
       </div>
       <div class="check-nums">
         {t('computed')} <b>{num(check.lhs)}</b> · {t('reported')} <b>{num(check.rhs)}</b>

@@ -1,11 +1,11 @@
 import type { Check } from '@/lib/core/record';
-import { checkEquation } from './check-equation';
+import { checkName, describeCheck } from '@/lib/i18n/check-words';
 import { num } from './format';
 import { useT } from './i18n-context';
 
 const ORDER = { fail: 0, skip: 1, pass: 2 } as const;
 
-/** Every check of a report, failing first: status, id, identity, both sides and the difference. */
+/** Every check of a report, failing first: status, name (id in its tooltip), identity, both sides and the difference. */
 export function CheckTable({ checks }: { checks: Check[] }) {
   const t = useT();
   const sorted = [...checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
@@ -27,9 +27,11 @@ export function CheckTable({ checks }: { checks: Check[] }) {
               <span class={`pill pill-${c.status}`}>{t(c.status)}</span>
             </td>
             <td>
-              <code>{c.id}</code>
-              <div class="check-eq" title={checkEquation(c)}>
-                {checkEquation(c)}
+              <div class="check-name" title={c.id}>
+                {checkName(c.id, t.lang, c.status === 'fail')}
+              </div>
+              <div class="check-eq" title={describeCheck(c).equation}>
+                {describeCheck(c).equation}
               </div>
               {c.reason && <div class="check-reason">{c.reason}</div>}
             </td>

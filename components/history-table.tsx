@@ -1,6 +1,7 @@
 import type { ReportSummary } from '@/lib/core/summary';
 import type { SortKey } from '@/lib/ui/history-query';
 import { dateTime, webUrl } from './format';
+import { checkName } from '@/lib/i18n/check-words';
 import { useT } from './i18n-context';
 
 interface Props {
@@ -67,13 +68,16 @@ export function HistoryTable({ rows, sort, desc, selected, onSort, onToggle, onT
             <td>
               <span class={`pill pill-${r.status}`}>{t(`status_${r.status}`)}</span>
             </td>
-            <td class="failing" title={r.failing.join('\n')}>
+            <td class="failing" title={r.failing.map((id) => `${checkName(id, t.lang)}  (${id})`).join('\n')}>
               {r.fail > 0 ? (
                 <>
                   <b>{r.fail}</b>{' '}
                   <small>
-                    {r.failing.slice(0, 3).join(' ')}
-                    {r.failing.length > 3 ? ' …' : ''}
+                    {r.failing
+                      .slice(0, 2)
+                      .map((id) => checkName(id, t.lang))
+                      .join('；')}
+                    {r.failing.length > 2 ? ' …' : ''}
                   </small>
                 </>
               ) : (

@@ -10,8 +10,6 @@ export interface CheckDef {
   id: string;
   lhsKeys: string[];
   rhsKeys: string[];
-  /** one-line explanation, shown in tooltips and exports */
-  explain: string;
 }
 
 function build(edition: Edition): CheckDef[] {
@@ -22,7 +20,6 @@ function build(edition: Edition): CheckDef[] {
       id: `apply.row.${row.key}`,
       lhsKeys: APPLICANT_PARTS.map((c) => `apply.${row.key}.${c}`),
       rhsKeys: [`apply.${row.key}.total`],
-      explain: '自然人 + 五类法人或其他组织 = 总计',
     });
   }
   const leaves = rows.filter((r) => r.leaf).map((r) => r.key);
@@ -31,7 +28,6 @@ function build(edition: Edition): CheckDef[] {
       id: `apply.results.${col}`,
       lhsKeys: leaves.map((k) => `apply.${k}.${col}`),
       rhsKeys: [`apply.result.total.${col}`],
-      explain: '（一）至（六）各项办理结果之和 = （七）总计',
     });
   }
   for (const col of APPLICANT_COLUMNS) {
@@ -39,7 +35,6 @@ function build(edition: Edition): CheckDef[] {
       id: `apply.balance.${col}`,
       lhsKeys: [`apply.new.${col}`, `apply.carried_over.${col}`],
       rhsKeys: [`apply.result.total.${col}`, `apply.carried_forward.${col}`],
-      explain: '勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
     });
   }
   for (const block of REVIEW_BLOCKS) {
@@ -47,18 +42,12 @@ function build(edition: Edition): CheckDef[] {
       id: `${block}.sum`,
       lhsKeys: ['upheld', 'corrected', 'other', 'pending'].map((c) => `${block}.${c}`),
       rhsKeys: [`${block}.total`],
-      explain: '结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计',
     });
   }
   return defs;
 }
 
 export const CHECKS: Record<Edition, CheckDef[]> = { '2019': build('2019'), '2021': build('2021') };
-
-const byId = new Map([...CHECKS['2019'], ...CHECKS['2021']].map((d) => [d.id, d]));
-export function checkDef(id: string): CheckDef | undefined {
-  return byId.get(id);
-}
 
 type Values = Readonly<Record<string, number | null>>;
 

@@ -1,4 +1,5 @@
 import { ALL_KEYS, keyInfo } from '../core/keys';
+import { checkName } from '../i18n/check-words';
 import { tally, type ReportRecord } from '../core/record';
 
 /**
@@ -10,7 +11,8 @@ export type CellValue = string | number | null;
 export const LONG_HEADER = ['report_id', 'agency', 'year', 'format', 'url', 'section', 'key', 'label', 'value', 'raw'];
 export const WIDE_META = ['report_id', 'agency', 'year', 'format', 'status', 'url', 'title', 'savedAt', 'pass', 'fail', 'skip'];
 export const WIDE_HEADER = [...WIDE_META, ...ALL_KEYS, 'failing_checks'];
-export const CHECKS_HEADER = ['report_id', 'agency', 'year', 'check', 'status', 'lhs', 'rhs', 'diff', 'reason'];
+/** `name`: the check in words (lib/i18n/check-words.ts), for people; `check` stays the stable id. */
+export const CHECKS_HEADER = ['report_id', 'agency', 'year', 'check', 'status', 'lhs', 'rhs', 'diff', 'reason', 'name'];
 
 const ORDER = new Map(ALL_KEYS.map((k, i) => [k, i]));
 
@@ -74,7 +76,18 @@ export function wideColumns(keys: readonly string[]): Int32Array {
 
 /** One row per check. */
 export function checkRows(r: ReportRecord): CellValue[][] {
-  return r.checks.map((c) => [r.id, r.agency, r.year, c.id, c.status, c.lhs, c.rhs, c.diff, c.reason ?? null]);
+  return r.checks.map((c) => [
+    r.id,
+    r.agency,
+    r.year,
+    c.id,
+    c.status,
+    c.lhs,
+    c.rhs,
+    c.diff,
+    c.reason ?? null,
+    checkName(c.id, 'zh_CN', false),
+  ]);
 }
 
 /** A text cell that a spreadsheet would run as a formula gets a leading `'` (OWASP CSV injection advice). */

@@ -1,6 +1,7 @@
 import type { ReportRecord } from '../core/record';
 import type { ChunkOptions } from './chunked';
 import { keyInfo } from '../core/keys';
+import { checkName } from '../i18n/check-words';
 import { checkStatusAt, failingChecks, keyList, rawOf, toExportRow, type ExportRow } from './export-row';
 import { CHECKS_HEADER, LONG_HEADER, WIDE_HEADER, WIDE_META, escapeFormula, orderedKeys, wideColumns, type CellValue } from './rows';
 import { SheetBytes } from './sheet-bytes';
@@ -195,6 +196,7 @@ function writeChecks(): SheetWriter {
       out.num(7, row.checkNums[3 * i + 2]);
       const reason = row.reasons.get(i);
       if (reason !== undefined) out.text(8, sst.of(reason));
+      out.text(9, sst.of(checkName(ids[i], 'zh_CN', false)));
       out.endRow();
     }
   };

@@ -1,6 +1,6 @@
 import type { Check } from '../core/record';
-import { keyInfo } from '../core/keys';
-import { OVERLAY_TEXT, type OverlayText } from './overlay';
+import { APPLICANT_COLUMN_LABELS, APPLY_ROWS, REVIEW_BLOCK_LABELS, keyInfo, type ApplicantColumn, type ReviewBlock } from '../core/keys';
+import { OVERLAY_TEXT, type OverlayLang, type OverlayText } from './overlay';
 
 /** A check as words: its equation with the report's own row and column names, and its values. */
 
@@ -44,4 +44,45 @@ export function describeCheck(c: Check, t: OverlayText = OVERLAY_TEXT.zh_CN): Ch
   const rows = (ls: string[]) => joinParts(col ? ls.map((l) => l.split(SEP)[0]) : ls, t);
   const equation = `${col ? `${col}：` : ''}${rows(lhs)} = ${rows(rhs)}`;
   return { equation, values: t.sides(fmt(c.lhs), fmt(c.rhs), fmt(c.diff)) };
+}
+
+const NAME_WORDS = {
+  zh_CN: { parts: '各项之和', total: '总计', applicants: '各类申请人之和', results: '办理结果', balance: '勾稽关系', ne: '≠', eq: '=' },
+  en: {
+    parts: 'sum of items',
+    total: 'total',
+    applicants: 'sum of applicant types',
+    results: 'Results',
+    balance: 'Balance',
+    ne: '≠',
+    eq: '=',
+  },
+} as const;
+
+function rowLabel(rowKey: string): string | undefined {
+  for (const edition of ['2021', '2019'] as const) {
+    const row = APPLY_ROWS[edition].find((r) => r.key === rowKey);
+    if (row) return (row.group ? `${row.group}·${row.label}` : row.label).replace(/（区分处理的[^）]*）/, '');
+  }
+  return undefined;
+}
+
+/**
+ * A check's name from its id alone, as people read it: "行政诉讼·复议后起诉：总计 ≠ 各项之和" (a failing
+ * check; `failing: false` writes "="). Row and column names stay as the report prints them; an id this
+ * module does not know (a later family) is returned as is.
+ */
+export function checkName(id: string, lang: OverlayLang = 'zh_CN', failing = true): string {
+  const w = NAME_WORDS[lang] ?? NAME_WORDS.zh_CN;
+  const rel = failing ? w.ne : w.eq;
+  const col = (c: string) => APPLICANT_COLUMN_LABELS[c as ApplicantColumn];
+  let m = /^apply\.row\.(.+)$/.exec(id);
+  if (m && rowLabel(m[1])) return `${rowLabel(m[1])}：${w.total} ${rel} ${w.applicants}`;
+  m = /^apply\.results\.(\w+)$/.exec(id);
+  if (m && col(m[1])) return `${w.results}·${col(m[1])}：${w.total} ${rel} ${w.parts}`;
+  m = /^apply\.balance\.(\w+)$/.exec(id);
+  if (m && col(m[1])) return `${w.balance}·${col(m[1])}：一 + 二 ${rel} 三 + 四`;
+  m = /^(review|suit\.direct|suit\.after_review)\.sum$/.exec(id);
+  if (m) return `${REVIEW_BLOCK_LABELS[m[1] as ReviewBlock]}：${w.total} ${rel} ${w.parts}`;
+  return id;
 }

@@ -159,9 +159,12 @@ const en: Record<StringKey, string> = {
 
 const DICTS: Record<Language, Record<StringKey, string>> = { zh_CN: zh, en };
 
-export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+/** `t(key, params)`; `t.lang` is its language (for words built elsewhere, such as a check's name). */
+export type Translate = ((key: StringKey, params?: Record<string, string | number>) => string) & { lang: Language };
 
 export function translator(lang: Language): Translate {
   const dict = DICTS[lang] ?? zh;
-  return (key, params) => dict[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  const t = (key: StringKey, params?: Record<string, string | number>) =>
+    dict[key].replace(/\{(\w+)\}/g, (m, name: string) => (params && name in params ? String(params[name]) : m));
+  return Object.assign(t, { lang: DICTS[lang] ? lang : ('zh_CN' as Language) });
 }

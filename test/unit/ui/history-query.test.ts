@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { checkEquation } from '../../../components/check-equation';
 import { summarize } from '../../../lib/db/database';
 import { DEFAULT_QUERY, PAGE_SIZE, queryHistory } from '../../../lib/ui/history-query';
 import { makeRecord, makeRecords } from '../../support/records';
@@ -29,17 +28,5 @@ describe('queryHistory', () => {
     const rows = [summarize(makeRecord({ n: 1, year: null })), summarize(makeRecord({ n: 2 })), summarize(makeRecord({ n: 3 }))];
     expect(queryHistory(rows, { ...DEFAULT_QUERY, sort: 'year', desc: false }).rows.map((r) => r.year)).toEqual([2021, 2023, null]);
     expect(queryHistory(rows, { ...DEFAULT_QUERY, sort: 'year', desc: true }).rows.map((r) => r.year)).toEqual([2023, 2021, null]);
-  });
-});
-
-describe('checkEquation', () => {
-  it('factors a row check by its row and a column check by its column', () => {
-    const row = checkEquation({ lhsKeys: ['apply.new.natural', 'apply.new.commercial'], rhsKeys: ['apply.new.total'] });
-    expect(row).toBe('一、本年新收政府信息公开申请数量：自然人 + 商业企业 = 总计');
-    const col = checkEquation({
-      lhsKeys: ['apply.new.total', 'apply.carried_over.total'],
-      rhsKeys: ['apply.result.total.total', 'apply.carried_forward.total'],
-    });
-    expect(col).toBe('总计：一、本年新收政府信息公开申请数量 + 二、上年结转政府信息公开申请数量 = （七）总计 + 四、结转下年度继续办理');
   });
 });
