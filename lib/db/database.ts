@@ -1,8 +1,10 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { RecordSchema, type ReportRecord } from '../core/record';
+import Dexie, { type EntityTable } from 'dexie';
+import type { ReportRecord } from '../core/record';
 import { summarize, type ReportSummary } from '../core/summary';
 import type { QuarantinedRow } from '../export/quarantine';
-import { resolveExportRow, storeExportRow, toExportRow, type ExportRow, type KeyListRow, type StoredExportRow } from '../export/export-row';
+import { resolveExportRow, type KeyListRow, type StoredExportRow, type ExportRow } from '../export/export-row';
+import { putExportRows, rebuildIfStale, summaryRow, type StampedExportRow, type StoredSummary } from './derived';
+import { upgradeToV2, upgradeToV3 } from './upgrades';
 
 /**
  * The saved reports, in IndexedDB through Dexie — extension origin only (background and extension
@@ -47,94 +49,18 @@ export const STORES_V3 = {
 
 export class NianbaoDb extends Dexie {
   reports!: EntityTable<ReportRecord, 'id'>;
-  summaries!: EntityTable<ReportSummary, 'id'>;
+  summaries!: EntityTable<StoredSummary, 'id'>;
   quarantine!: EntityTable<QuarantinedRow, 'seq'>;
-  exportRows!: EntityTable<StoredExportRow, 'id'>;
+  exportRows!: EntityTable<StampedExportRow, 'id'>;
   keyLists!: EntityTable<KeyListRow, 'id'>;
   constructor(name = 'nianbao-lens') {
     super(name);
     this.version(1).stores(STORES_V1);
-    this.version(2)
-      .stores(STORES_V2)
-      .upgrade((tx) => revalidateReports(tx, 1));
-    this.version(3)
-      .stores(STORES_V3)
-      .upgrade((tx) => revalidateReports(tx, 2, { exportRows: true }));
+    this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+    this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
+    // derived rows built by an older version of the code are rebuilt before anyone reads them
+    this.on('ready', (d) => rebuildIfStale(d as NianbaoDb).then(() => undefined));
   }
-}
-
-/**
- * Upgrade step: every stored report is parsed again with `RecordSchema` (rows written by an older
- * version are untrusted input). A row that parses is written back as parsed; one that does not moves
- * to `quarantine` with its raw JSON and the reason. `summaries` is rebuilt from the valid rows, and
- * from v3 on (`exportRows: true`; the table does not exist before) `exportRows` too.
- */
-export async function revalidateReports(
-  tx: Transaction,
-  fromVersion: number,
-  { exportRows = false, now = new Date() }: { exportRows?: boolean; now?: Date } = {},
-): Promise<{ kept: number; quarantined: number }> {
-  const summaries: ReportSummary[] = [];
-  const rows: ExportRow[] = [];
-  const bad: QuarantinedRow[] = [];
-  // a cursor, not toArray(): 10,000 full reports need not sit in the worker's memory at once
-  await tx
-    .table('reports')
-    .toCollection()
-    .modify((row: unknown, ref: { value?: unknown }) => {
-      const parsed = RecordSchema.safeParse(row);
-      if (parsed.success) {
-        ref.value = parsed.data;
-        summaries.push(summarize(parsed.data));
-        if (exportRows) rows.push(toExportRow(parsed.data));
-        return;
-      }
-      const issue = parsed.error.issues[0];
-      const id = (row as { id?: unknown })?.id;
-      bad.push({
-        id: typeof id === 'string' ? id : null,
-        raw: safeJson(row),
-        error: `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-        fromVersion,
-        at: now.toISOString(),
-      });
-      delete ref.value;
-    });
-  if (bad.length) await tx.table('quarantine').bulkAdd(bad);
-  await tx.table('summaries').clear();
-  await tx.table('summaries').bulkPut(summaries);
-  if (exportRows) {
-    await tx.table('exportRows').clear();
-    await tx.table('keyLists').clear();
-    await putExportRows(tx.table('exportRows'), tx.table('keyLists'), rows);
-  }
-  if (bad.length)
-    console.warn(`[nianbao-lens] upgrade from v${fromVersion}: ${bad.length} stored report(s) no longer valid, moved to quarantine`);
-  return { kept: summaries.length, quarantined: bad.length };
-}
-
-function safeJson(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
-
-/** Stores export rows, each distinct key list once (inside the caller's transaction). */
-async function putExportRows(
-  rowsTable: { bulkPut(rows: StoredExportRow[]): Promise<unknown> },
-  listsTable: { bulkPut(rows: KeyListRow[]): Promise<unknown> },
-  rows: ExportRow[],
-): Promise<void> {
-  const lists = new Map<string, KeyListRow>();
-  const stored = rows.map((row) => {
-    const s = storeExportRow(row);
-    for (const l of s.lists) lists.set(l.id, l);
-    return s.stored;
-  });
-  await listsTable.bulkPut([...lists.values()]);
-  await rowsTable.bulkPut(stored);
 }
 
 export const db = new NianbaoDb();
@@ -151,8 +77,8 @@ export async function upsertReport(record: ReportRecord, now = new Date(), targe
     const old = await target.reports.get(record.id);
     const next: ReportRecord = { ...record, firstSavedAt: old?.firstSavedAt ?? record.firstSavedAt ?? savedAt, savedAt };
     await target.reports.put(next);
-    await target.summaries.put(summarize(next));
-    await putExportRows(target.exportRows, target.keyLists, [toExportRow(next)]);
+    await target.summaries.put(summaryRow(next));
+    await putExportRows(target.exportRows, target.keyLists, [next]);
     return next;
   });
 }
@@ -173,8 +99,8 @@ export async function mergeReports(records: ReportRecord[], target: NianbaoDb = 
       return { ...r, firstSavedAt: earliest(old.firstSavedAt, r.firstSavedAt) };
     });
     await target.reports.bulkPut(merged);
-    await target.summaries.bulkPut(merged.map(summarize));
-    await putExportRows(target.exportRows, target.keyLists, merged.map(toExportRow));
+    await target.summaries.bulkPut(merged.map(summaryRow));
+    await putExportRows(target.exportRows, target.keyLists, merged);
     return { added, updated };
   });
 }
@@ -233,8 +159,10 @@ export async function readAllExportRows(target: NianbaoDb = db, onProgress?: (do
         : await target.exportRows.where('id').above(last).limit(PAGE).toArray();
     if (page.length === 0) break;
     for (const row of page) {
-      if (looksLikeExportRow(row) && resolveExportRow(row, lists)) out.push(row);
-      else skipped++;
+      if (looksLikeExportRow(row) && resolveExportRow(row, lists)) {
+        delete (row as StampedExportRow).dv; // the stamp is the database's, not the export's
+        out.push(row);
+      } else skipped++;
     }
     last = page[page.length - 1].id;
     onProgress?.(out.length, total);

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../../entrypoints/background';
-import { db, summarize } from '../../../lib/db/database';
+import { db } from '../../../lib/db/database';
+import { summaryRow } from '../../../lib/db/derived';
 import { RecordSchema } from '../../../lib/core/record';
 import { getTabState } from '../../../lib/background/tab-state';
 import { makeRecord } from '../../support/records';
@@ -40,7 +41,7 @@ describe('20 tabs finishing at once', () => {
     for (const r of records) {
       const got = await db.reports.get(r.id);
       expect(RecordSchema.parse(got)).toEqual({ ...r, firstSavedAt: got!.savedAt, savedAt: got!.savedAt });
-      expect(await db.summaries.get(r.id)).toEqual(summarize(got!));
+      expect(await db.summaries.get(r.id)).toEqual(summaryRow(got!));
     }
     expect(await db.summaries.count()).toBe(20);
     for (let i = 0; i < 20; i++) {

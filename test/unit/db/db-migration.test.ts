@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NianbaoDb, STORES_V1, STORES_V2, readAllExportRows, summarize } from '../../../lib/db/database';
+import { NianbaoDb, STORES_V1, STORES_V2, readAllExportRows, type summarize } from '../../../lib/db/database';
+import { DERIVED_VERSION, summaryRow } from '../../../lib/db/derived';
 import { toExportRow } from '../../../lib/export/export-row';
 import { toCsvLong, toCsvWide, csvLongParts, csvWideParts } from '../../../lib/export/csv';
 import { RecordSchema, type ReportRecord } from '../../../lib/core/record';
@@ -105,8 +106,10 @@ describe('v1 → current', () => {
     for (const r of reports) expect(RecordSchema.safeParse(r).success, r.id).toBe(true);
     expect(await db.quarantine.count()).toBe(0);
 
-    expect(byId(await db.summaries.toArray())).toEqual(byId(reports.map(summarize)));
-    expect(byId(await db.summaries.toArray())).toEqual(byId(dump.tables.summaries as unknown as ReturnType<typeof summarize>[]));
+    expect(byId(await db.summaries.toArray())).toEqual(byId(reports.map(summaryRow)));
+    expect(byId(await db.summaries.toArray())).toEqual(
+      byId((dump.tables.summaries as unknown as ReturnType<typeof summarize>[]).map((s) => ({ ...s, dv: DERIVED_VERSION }))),
+    );
     // through v2 to v3: the export rows are built too
     expect(await readAllExportRows(db)).toEqual(byId(reports).map(toExportRow));
 
@@ -131,7 +134,7 @@ describe('v1 → current', () => {
     expect(await db.reports.get(bad[0].id as string)).toBeUndefined();
     const good = dump.tables.reports.filter((r) => r !== bad[0]) as unknown as ReportRecord[];
     expect(byId(await db.reports.toArray())).toEqual(byId(good));
-    expect(byId(await db.summaries.toArray())).toEqual(byId(good.map(summarize)));
+    expect(byId(await db.summaries.toArray())).toEqual(byId(good.map(summaryRow)));
     expect(await readAllExportRows(db)).toEqual(byId(good).map(toExportRow));
 
     const [q, ...more] = await db.quarantine.toArray();
@@ -166,7 +169,9 @@ describe('v2 → current', () => {
     const reports = await db.reports.toArray();
     expect(byId(reports)).toEqual(byId(dump.tables.reports as unknown as ReportRecord[]));
     for (const r of reports) expect(RecordSchema.safeParse(r).success, r.id).toBe(true);
-    expect(byId(await db.summaries.toArray())).toEqual(byId(dump.tables.summaries as unknown as ReturnType<typeof summarize>[]));
+    expect(byId(await db.summaries.toArray())).toEqual(
+      byId((dump.tables.summaries as unknown as ReturnType<typeof summarize>[]).map((s) => ({ ...s, dv: DERIVED_VERSION }))),
+    );
     expect(await db.quarantine.toArray()).toEqual(dump.tables.quarantine);
 
     expect(await db.exportRows.count()).toBe(reports.length);

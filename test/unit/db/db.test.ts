@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NianbaoDb, deleteReports, mergeReports, readAllExportRows, readAllReports, upsertReport } from '../../../lib/db/database';
 import { storeExportRow, toExportRow } from '../../../lib/export/export-row';
 import type { ReportRecord } from '../../../lib/core/record';
+import { DERIVED_VERSION } from '../../../lib/db/derived';
 
 /** The export row as the database stores it (key lists by id). */
-const stored = (r: ReportRecord) => storeExportRow(toExportRow(r)).stored;
+const stored = (r: ReportRecord) => ({ ...storeExportRow(toExportRow(r)).stored, dv: DERIVED_VERSION });
 import { makeRecord, makeRecords } from '../../support/records';
 
 let db: NianbaoDb;
