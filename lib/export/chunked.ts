@@ -8,12 +8,13 @@ export interface ChunkOptions {
   yieldFn?: () => Promise<void>;
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve));
+/** Yields to the event loop (a macrotask), so the page can paint and handle input: the one helper for it. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 /** Runs `fn` on every item, yielding between chunks so a 10,000-record export does not freeze the page. */
 export async function forEachChunked<T>(items: readonly T[], fn: (item: T, index: number) => void, opts: ChunkOptions = {}): Promise<void> {
   const size = opts.chunkSize ?? 200;
-  const pause = opts.yieldFn ?? macrotask;
+  const pause = opts.yieldFn ?? yieldToEventLoop;
   for (let start = 0; start < items.length; start += size) {
     const end = Math.min(items.length, start + size);
     for (let i = start; i < end; i++) fn(items[i], i);

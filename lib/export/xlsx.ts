@@ -1,5 +1,5 @@
 import type { ReportRecord } from '../core/record';
-import type { ChunkOptions } from './chunked';
+import { yieldToEventLoop, type ChunkOptions } from './chunked';
 import { keyInfo } from '../core/keys';
 import { checkName } from '../i18n/check-words';
 import { checkStatusAt, failingChecks, keyList, rawOf, toExportRow, type ExportRow } from './export-row';
@@ -202,8 +202,6 @@ function writeChecks(): SheetWriter {
   };
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve));
-
 /**
  * A sheet's XML in chunks: the rows of `slice` reports at a time, with a yield between slices so the
  * page stays responsive (the zip writer checksums and deflates each chunk as it comes).
@@ -216,7 +214,7 @@ async function* sheetChunks(
   opts: ChunkOptions,
   slice: number,
 ): AsyncGenerator<Uint8Array> {
-  const pause = opts.yieldFn ?? macrotask;
+  const pause = opts.yieldFn ?? yieldToEventLoop;
   for (let start = 0; start < rows.length; start += slice) {
     const end = Math.min(rows.length, start + slice);
     for (let i = start; i < end && !sheet.cut; i++) write(rows[i], sheet);

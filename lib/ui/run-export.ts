@@ -1,5 +1,6 @@
 import { readAllExportRows, readAllReports } from '../db/database';
 import { csvLongParts, csvWideParts } from '../export/csv';
+import { yieldToEventLoop } from '../export/chunked';
 import { exportFileName } from '../export/file-name';
 import { toJsonParts } from '../export/json';
 import { xlsxBlob } from '../export/xlsx';
@@ -55,7 +56,7 @@ async function toBlob(parts: string[], type: string): Promise<Blob> {
   for (let i = 0; i < parts.length; i += SLICE) {
     blobs.push(new Blob(parts.slice(i, i + SLICE)));
     parts.fill('', i, i + SLICE);
-    if (i + SLICE < parts.length) await new Promise((resolve) => setTimeout(resolve));
+    if (i + SLICE < parts.length) await yieldToEventLoop();
   }
   return new Blob(blobs, { type });
 }
