@@ -11,6 +11,7 @@ import { SettingsPanel } from '@/components/settings-panel';
 import { db } from '@/lib/db/database';
 import { DEFAULT_QUERY, PAGE_SIZE, queryHistory, type HistoryPage, type HistoryQuery, type SortKey } from '@/lib/ui/history-query';
 import { translator } from '@/lib/i18n/ui';
+import { errorWords } from '@/lib/i18n/errors';
 import { importFile } from '@/lib/ui/import-file';
 import { sendMessage } from '@/lib/protocol/messages';
 import type { ReportRecord } from '@/lib/core/record';
@@ -79,7 +80,10 @@ export function App() {
   const runImport = async (file: File) => {
     setImporting(true);
     setNotice(null);
-    const result = await importFile(file).catch((e: Error) => ({ ok: false as const, error: `导入失败，未作任何更改：${e.message}` }));
+    const result = await importFile(file, undefined, t.lang).catch((e: Error) => ({
+      ok: false as const,
+      error: errorWords(t.lang).importFailed(e.message),
+    }));
     setImporting(false);
     setNotice(
       result.ok

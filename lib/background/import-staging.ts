@@ -1,6 +1,8 @@
 import { mergeReports } from '../db/database';
 import { RecordSchema, type ReportRecord } from '../core/record';
 import type { ImportResult } from '../protocol/messages';
+import { errorWords } from '../i18n/errors';
+import type { Language } from '../protocol/settings';
 
 /**
  * Large imports arrive in batches; they are staged here (in the worker's memory, only while the batches
@@ -14,7 +16,9 @@ export async function stageImportBatch(
   session: string,
   batch: unknown[],
   last: boolean,
+  lang: Language = 'zh_CN',
 ): Promise<ImportResult | { ok: true; staged: number }> {
+  const w = errorWords(lang);
   let stage = stages.get(session);
   if (!stage) {
     stage = { reports: [], ids: new Set() };
@@ -27,12 +31,12 @@ export async function stageImportBatch(
       const issue = parsed.error.issues[0];
       return {
         ok: false,
-        error: `文件已损坏：reports.${stage.reports.length + i}.${issue.path.join('.')} — ${issue.message}，未作任何更改`,
+        error: w.corrupt(`reports.${stage.reports.length + i}.${issue.path.join('.')}`, issue.message) + w.unchanged,
       };
     }
     if (stage.ids.has(parsed.data.id)) {
       stages.delete(session);
-      return { ok: false, error: `文件已损坏：报告 ${parsed.data.id} 出现了两次，未作任何更改` };
+      return { ok: false, error: w.duplicate(parsed.data.id) + w.unchanged };
     }
     stage.ids.add(parsed.data.id);
     stage.reports.push(parsed.data);
@@ -42,6 +46,6 @@ export async function stageImportBatch(
   try {
     return { ok: true, ...(await mergeReports(stage.reports)) };
   } catch (e) {
-    return { ok: false, error: `导入失败，未作任何更改：${(e as Error).message}` };
+    return { ok: false, error: w.importFailed((e as Error).message) };
   }
 }

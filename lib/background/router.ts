@@ -5,7 +5,8 @@ import { parseImport } from '../export/import';
 import { stageImportBatch } from './import-staging';
 import { MessageSchema, type Message, type TabState } from '../protocol/messages';
 import { saveRecord, saveTab } from './saver';
-import { getSettings, setSettings } from '../protocol/settings';
+import { errorWords } from '../i18n/errors';
+import { getSettings, setSettings, settingsLanguage } from '../protocol/settings';
 import { getTabState, setTabState } from './tab-state';
 
 /**
@@ -45,16 +46,17 @@ async function answer(msg: Exclude<Message, { type: 'scan-result' | 'rescan' | '
     case 'delete-records':
       return { deleted: await deleteReports(msg.ids) };
     case 'import-records': {
-      const file = parseImport(msg.text);
+      const lang = await settingsLanguage();
+      const file = parseImport(msg.text, lang);
       if (!file.ok) return file;
       try {
         return { ok: true, ...(await mergeReports(file.reports)) };
       } catch (e) {
-        return { ok: false, error: `导入失败，未作任何更改：${(e as Error).message}` };
+        return { ok: false, error: errorWords(lang).importFailed((e as Error).message) };
       }
     }
     case 'import-batch':
-      return stageImportBatch(msg.session, msg.reports, msg.last);
+      return stageImportBatch(msg.session, msg.reports, msg.last, await settingsLanguage());
     case 'get-settings':
       return getSettings();
     case 'set-settings':

@@ -2,11 +2,13 @@ import { upsertReport } from '../db/database';
 import type { ReportRecord } from '../core/record';
 import { getTabState, setTabState } from './tab-state';
 import type { SaveResult } from '../protocol/messages';
+import { errorWords } from '../i18n/errors';
+import { settingsLanguage, type Language } from '../protocol/settings';
 
 /** Saves a tab's report into IndexedDB and records the outcome (time or error) in the tab state. */
 export async function saveTab(tabId: number, now = new Date()): Promise<SaveResult> {
   const state = await getTabState(tabId);
-  if (!state || !state.outcome.isReport) return { ok: false, error: '此页不是年报，无可保存的内容' };
+  if (!state || !state.outcome.isReport) return { ok: false, error: errorWords(await settingsLanguage()).notReport };
   const result = await saveRecord(state.outcome, now);
   await setTabState(tabId, {
     ...state,
@@ -21,15 +23,16 @@ export async function saveRecord(record: ReportRecord, now = new Date()): Promis
     const saved = await upsertReport(record, now);
     return { ok: true, savedAt: saved.savedAt ?? now.toISOString() };
   } catch (e) {
-    return { ok: false, error: describeSaveError(e) };
+    return { ok: false, error: describeSaveError(e, await settingsLanguage()) };
   }
 }
 
-export function describeSaveError(e: unknown): string {
+export function describeSaveError(e: unknown, lang: Language = 'zh_CN'): string {
+  const w = errorWords(lang);
   const err = e as { name?: string; message?: string; inner?: { name?: string } };
   const name = err?.inner?.name ?? err?.name ?? 'Error';
   if (/Quota/i.test(name) || /quota/i.test(err?.message ?? '')) {
-    return '保存失败：浏览器存储空间不足（QuotaExceededError）。已保存的记录未受影响；请导出后删除旧记录再试。';
+    return w.quota;
   }
-  return `保存失败：${name}${err?.message ? ` — ${err.message}` : ''}。已保存的记录未受影响。`;
+  return w.saveFailed(name, err?.message ?? '');
 }

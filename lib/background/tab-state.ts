@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { badgeFor } from './badge';
 import { TabStateSchema, type Message, type TabState } from '../protocol/messages';
+import { settingsLanguage } from '../protocol/settings';
 
 /**
  * Per-tab state, kept in storage.session (it survives the MV3 worker stopping, and is cleared when
@@ -56,7 +57,7 @@ export async function forgetIfLensGone(tabId: number): Promise<void> {
 }
 
 async function showBadge(tabId: number, state: TabState | null): Promise<void> {
-  const view = badgeFor(state?.outcome ?? null);
+  const view = badgeFor(state?.outcome ?? null, await settingsLanguage());
   // MV3 `action`; Firefox's MV2 build has `browserAction`
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   try {

@@ -37,6 +37,13 @@ export async function getSettings(): Promise<Settings> {
   return parseSettings(got[KEY]);
 }
 
+/** The language of the settings, for words built outside a page (Chinese when the settings cannot be read). */
+export const settingsLanguage = (): Promise<Language> =>
+  getSettings().then(
+    (s) => s.language,
+    () => 'zh_CN' as const,
+  );
+
 export async function setSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = parseSettings({ ...(await getSettings()), ...patch });
   await browser.storage.local.set({ [KEY]: next });

@@ -1,4 +1,5 @@
 import { parseImport } from '../export/import';
+import type { OverlayLang } from '../i18n/overlay';
 import { sendMessage, type ImportResult } from '../protocol/messages';
 
 /**
@@ -9,10 +10,14 @@ import { sendMessage, type ImportResult } from '../protocol/messages';
 const WHOLE_LIMIT = 4 * 1024 * 1024;
 const BATCH = 500;
 
-export async function importFile(file: File, onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+export async function importFile(
+  file: File,
+  onProgress?: (done: number, total: number) => void,
+  lang: OverlayLang = 'zh_CN',
+): Promise<ImportResult> {
   const text = await file.text();
   if (text.length < WHOLE_LIMIT) return sendMessage({ type: 'import-records', text });
-  const parsed = parseImport(text);
+  const parsed = parseImport(text, lang);
   if (!parsed.ok) return parsed;
   const session = crypto.randomUUID();
   const { reports } = parsed;

@@ -175,10 +175,20 @@ describe('requests from the popup and options page', () => {
     expect(await send({ type: 'set-settings', settings: { autoSave: true } })).toEqual({ autoSave: true, language: 'en' });
   });
 
-  it('the context menu injects the content script into the tab', async () => {
+  it('the context menu, in the language of the settings, injects the content script into the tab', async () => {
+    await send({ type: 'set-settings', settings: { language: 'en' } });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
-    expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(
-      expect.objectContaining({ id: 'nianbao-check', title: '用年报透镜检查此页' }),
+    await vi.waitFor(() =>
+      expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'nianbao-check', title: 'Check this page with Nianbao Lens' }),
+      ),
+    );
+    await send({ type: 'set-settings', settings: { language: 'zh_CN' } });
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await vi.waitFor(() =>
+      expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 'nianbao-check', title: '用年报透镜检查此页' }),
+      ),
     );
     menuClick?.({ menuItemId: 'nianbao-check' }, { id: 42 });
     expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 42 }, files: ['/content-scripts/content.js'] });
