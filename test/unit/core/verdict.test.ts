@@ -17,7 +17,7 @@ const check = (id: string, status: Check['status'], lhsKeys: string[], rhsKeys: 
 
 function record(checks: Check[], status: ReportRecord['status'] = 'errors'): ReportRecord {
   const r = makeRecord({ n: 1, checks, status });
-  const cell = (table: number) => ({ raw: '1', table, row: 0, col: 0 });
+  const cell = (table: number) => ({ raw: '1', table, row: 0, col: 0, blank: false });
   return { ...r, cells: { 'apply.new.natural': cell(1), 'apply.new.total': cell(1), 'review.total': cell(2), 'review.upheld': cell(2) } };
 }
 
