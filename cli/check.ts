@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { canonicalUrl } from '../lib/core/canonical-url';
 import { checkPage } from '../lib/core/check-page';
 import { parseHtml } from './dom';
 import { readPage } from './read-page';
@@ -43,11 +44,7 @@ export async function checkFile(file: string): Promise<Record<string, unknown>> 
   }
   try {
     const doc = parseHtml(html);
-    const canonical =
-      doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-      doc.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
-      file;
-    return { file, ...checkPage(doc, canonical.trim() || file).outcome };
+    return { file, ...checkPage(doc, canonicalUrl(doc, file)).outcome };
   } catch (e) {
     return { file, error: `无法解析页面：${(e as Error).message}` };
   }

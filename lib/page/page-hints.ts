@@ -3,7 +3,7 @@ import { WHITESPACE_CHAR } from '../core/text';
 
 /**
  * Cheap page-side look-ups that run before (and instead of) a scan: does the page hint at an annual report
- * at all, what is its canonical URL, is an element visible. They take the document or element as a
+ * at all, is an element visible. They take the document or element as a
  * parameter and never touch extension APIs.
  */
 
@@ -32,56 +32,6 @@ export function hintsAtReport(doc: Document): boolean {
       return true;
   }
   return REPORT_HINT.test(doc.body?.textContent ?? '');
-}
-
-/** `<link rel=canonical>` href, else `og:url`, else the document URL without its hash. */
-export function canonicalUrl(doc: Document): string {
-  const base = doc.URL;
-  for (const c of [canonicalLink(doc), ogUrl(doc)]) {
-    if (!c || !c.trim()) continue;
-    try {
-      const u = new URL(c.trim(), base);
-      if (u.protocol === 'http:' || u.protocol === 'https:') {
-        u.hash = '';
-        return u.href;
-      }
-    } catch {
-      /* a malformed canonical falls through to the document URL */
-    }
-  }
-  const u = new URL(base);
-  u.hash = '';
-  return u.href;
-}
-
-// `link[rel~="canonical" i][href]` and `meta[property="og:url" i][content]`, read by walking the few
-// link and meta elements: the selector engine's first run in a fresh page costs more than the walk
-
-function canonicalLink(doc: Document): string | null {
-  const links = doc.getElementsByTagName('link');
-  for (let i = 0; i < links.length; i++) {
-    const rel = links[i].getAttribute('rel');
-    const href = links[i].getAttribute('href');
-    if (
-      rel !== null &&
-      href !== null &&
-      rel
-        .toLowerCase()
-        .split(/[ \t\n\f\r]+/)
-        .includes('canonical')
-    )
-      return href;
-  }
-  return null;
-}
-
-function ogUrl(doc: Document): string | null {
-  const metas = doc.getElementsByTagName('meta');
-  for (let i = 0; i < metas.length; i++) {
-    const content = metas[i].getAttribute('content');
-    if (content !== null && metas[i].getAttribute('property')?.toLowerCase() === 'og:url') return content;
-  }
-  return null;
 }
 
 type Visible = Element & { checkVisibility?: (o?: { visibilityProperty?: boolean }) => boolean };

@@ -2,7 +2,8 @@ import type { ScanOutcome } from '../core/record';
 import type { ScanOptions, ScanResult } from '../core/scan';
 import { annotate, type Annotation } from './annotate';
 import type { OverlayLang } from '../i18n/overlay';
-import { canonicalUrl, hintsAtReport, isHidden } from './page-hints';
+import { canonicalUrl } from '../core/canonical-url';
+import { hintsAtReport, isHidden } from './page-hints';
 import { frameDocument, frameElements, mayBeSameOrigin } from './frames';
 import { watchForChanges, type Scheduler } from './rescan-scheduler';
 
@@ -56,7 +57,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     if (!force && !hintsAtReport(d)) return;
     try {
       const t0 = now();
-      const result = deps.scan(d, canonicalUrl(d), { isHidden });
+      const result = deps.scan(d, canonicalUrl(d, d.URL), { isHidden });
       const scanMs = now() - t0;
       states.get(d)?.annotation.dispose();
       states.set(d, { annotation: annotate(d, result, scanMs, language), result, outcome: result.outcome, scanMs });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { parseHtml } from '../../../cli/dom';
 import { APPLICANT_COLUMNS, APPLY_ROWS, KEYS, REVIEW_BLOCKS, type Edition } from '../../../lib/core/keys';
 import { NotReportSchema, RecordSchema, type Check, type ReportRecord } from '../../../lib/core/record';
+import { canonicalUrl } from '../../../lib/core/canonical-url';
 import { checkPage as scanPage } from '../../../lib/core/check-page';
 import type { ScanResult } from '../../../lib/core/scan';
 
@@ -50,11 +51,6 @@ const nonReportFiles = htmlFiles(NON_REPORTS);
 
 function loadExpected(file: string): Expected {
   return ExpectedSchema.parse(JSON.parse(readFileSync(REPORTS + file.replace(/\.html$/, '.expected.json'), 'utf8')));
-}
-
-/** The page's canonical URL, as the CLI and the extension use it (SPEC §6). */
-function canonicalUrl(doc: Document, file: string): string {
-  return doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? file;
 }
 
 const scans = new Map<string, ScanResult>();
