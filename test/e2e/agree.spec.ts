@@ -79,16 +79,19 @@ async function savedRecords(): Promise<Map<string, Line>> {
   return new Map(rows.map((r) => [r.id as string, r]));
 }
 
-/** waits until every id is stored (auto-save is on by default) and returns those records */
-async function waitSaved(ids: string[], timeoutMs = 15_000): Promise<Line[]> {
+/**
+ * waits until `n` records not among `before` are stored (auto-save is on by default) and returns them in
+ * the CLI's order (by url), so a disagreement shows as a diff of the two records rather than a timeout
+ */
+async function newlySaved(before: Set<string>, n: number, timeoutMs = 10_000): Promise<Line[]> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const saved = await savedRecords();
-    if (ids.every((id) => saved.has(id))) return ids.map((id) => saved.get(id)!);
-    if (Date.now() > until) assert.fail(`not saved by the extension: ${ids.filter((id) => !saved.has(id)).join(', ')}`);
+    const fresh = [...(await savedRecords()).values()].filter((r) => !before.has(r.id));
+    if (fresh.length >= n || Date.now() > until) return fresh.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+const byUrl = (lines: Line[]) => [...lines].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 
 /** the CLI's lines for one file (one per report on the page; a non-report line has isReport false) */
 async function cliLines(file: string): Promise<Line[]> {
@@ -118,10 +121,11 @@ describe('the CLI and the extension give the same records', () => {
     test(name, async () => {
       const cli = await cliLines(join(REPORTS, `${name}.html`));
       assert.ok(cli.length >= 1, 'the CLI reads a report');
+      const before = new Set((await savedRecords()).keys());
       const page = await h.open(`reports/${name}.html`, hostFor(name));
-      const saved = await waitSaved(cli.map((l) => l.id));
+      const saved = await newlySaved(before, cli.length);
       await page.close();
-      assert.deepEqual(saved.map(comparable), cli.map(comparable));
+      assert.deepEqual(saved.map(comparable), byUrl(cli).map(comparable));
     });
   }
 
@@ -134,6 +138,7 @@ describe('the CLI and the extension give the same records', () => {
       assert.equal(cli.isReport, true);
       assert.equal(cli.url, v.wantUrl, 'the CLI core resolves the address');
 
+      const before = new Set((await savedRecords()).keys());
       const page = await h.context.newPage();
       const target = v.address.replace(/#.*/, '');
       await page.route(
@@ -141,9 +146,9 @@ describe('the CLI and the extension give the same records', () => {
         (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
       );
       await page.goto(v.address, { waitUntil: 'load' });
-      const [saved] = await waitSaved([cli.id]);
+      const saved = await newlySaved(before, 1);
       await page.close();
-      assert.deepEqual(comparable(saved), comparable(cli));
+      assert.deepEqual(saved.map(comparable), [comparable(cli)]);
     });
   }
 
