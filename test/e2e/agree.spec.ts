@@ -67,14 +67,24 @@ after(async () => {
   await h?.close();
 });
 
-/** every stored record (read in the service worker, the extension's origin), by id */
+/**
+ * every stored record (read in the service worker, the extension's origin), by id. The read never creates
+ * the database (an upgrade it did not ask for is aborted) and closes its connection, so it never blocks
+ * the extension's own Dexie open or upgrade.
+ */
 async function savedRecords(): Promise<Map<string, Line>> {
   const rows: Line[] = await h.sw.evaluate(async () => {
     const open = indexedDB.open('nianbao-lens');
-    const db: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = ko)));
-    if (!db.objectStoreNames.contains('reports')) return [];
-    const req = db.transaction('reports').objectStore('reports').getAll();
-    return new Promise<any[]>((ok) => (req.onsuccess = () => ok(req.result)));
+    open.onupgradeneeded = () => open.transaction?.abort();
+    const db = await new Promise<IDBDatabase | null>((ok) => ((open.onsuccess = () => ok(open.result)), (open.onerror = () => ok(null))));
+    if (!db) return [];
+    try {
+      if (!db.objectStoreNames.contains('reports')) return [];
+      const req = db.transaction('reports').objectStore('reports').getAll();
+      return await new Promise<any[]>((ok, ko) => ((req.onsuccess = () => ok(req.result)), (req.onerror = ko)));
+    } finally {
+      db.close();
+    }
   });
   return new Map(rows.map((r) => [r.id as string, r]));
 }
@@ -113,6 +123,13 @@ function comparable(r: Line) {
     tables: r.tables,
     values: r.values,
     checks: (r.checks as Line[]).map((c) => `${c.id} ${c.status} ${c.lhs} ${c.rhs}`).sort(),
+    title: r.title,
+    cells: r.cells,
+    unmapped: r.unmapped,
+    problems: r.problems,
+    notes: r.notes,
+    contentHash: r.contentHash,
+    extractorVersion: r.extractorVersion,
   };
 }
 
