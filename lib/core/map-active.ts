@@ -1,6 +1,6 @@
 import { keyInfo } from './keys';
 import { activeColumn, activeRow, articleOf } from './labels';
-import { rowCells, type Grid } from './grid';
+import { rowCells, type Grid, type GridCell } from './grid';
 import { isDataText, type Sink } from './sink';
 import { normalizeLabel } from './text';
 
@@ -12,8 +12,16 @@ import { normalizeLabel } from './text';
 
 export interface ActiveState {
   columns?: (string | undefined)[];
+  /** the current header's value labels in printed order (for rows whose cells do not line up with it) */
+  headerKeys?: string[];
+  /** the edition most of the edition-specific column headers belong to */
   edition?: '2019' | '2021';
+  votes?: Record<'2019' | '2021', number>;
+  /** what was inferred (Chinese), for the record's notes */
+  notes?: string[];
 }
+
+export const WIDTH_NOTE = '第二部分表头与数据列数不一致，按顺序对应';
 
 const EDITION_OF_COLUMN: Record<string, '2019' | '2021'> = {
   issued: '2021',
@@ -36,12 +44,15 @@ export function mapActive(grid: Grid, table: number, sink: Sink, state: ActiveSt
     const headerKeys = cells.map((c) => activeColumn(normalizeLabel(c.text)));
     if (headerKeys.some(Boolean)) {
       const columns: (string | undefined)[] = [];
+      const votes = (state.votes ??= { '2019': 0, '2021': 0 });
       cells.forEach((cell, i) => {
         for (let c = cell.col; c < cell.col + cell.colSpan; c++) columns[c] = headerKeys[i];
         const k = headerKeys[i];
-        if (k && EDITION_OF_COLUMN[k]) state.edition ??= EDITION_OF_COLUMN[k];
+        if (k && EDITION_OF_COLUMN[k]) votes[EDITION_OF_COLUMN[k]]++;
       });
+      if (votes['2019'] !== votes['2021']) state.edition = votes['2019'] > votes['2021'] ? '2019' : '2021';
       state.columns = columns;
+      state.headerKeys = headerKeys.filter((k): k is string => k !== undefined);
       continue;
     }
     const item = activeRow(first);
@@ -51,9 +62,10 @@ export function mapActive(grid: Grid, table: number, sink: Sink, state: ActiveSt
       if (hasNumbers && !/^(备注|注)/.test(first)) sink.unmap('row', table, r, 0, first);
       continue;
     }
-    const columns = state.columns ?? [];
-    for (const cell of values) {
-      const col = columns[cell.col];
+    const byColumn = valueColumns(values, state);
+    for (let i = 0; i < values.length; i++) {
+      const cell = values[i];
+      const col = byColumn[i];
       if (!col) {
         if (cell.text.trim()) sink.unmap('column', table, r, cell.col, `${first}：${cell.text.trim()}`);
         continue;
@@ -66,4 +78,22 @@ export function mapActive(grid: Grid, table: number, sink: Sink, state: ActiveSt
       sink.put(key, cell, table);
     }
   }
+}
+
+/**
+ * The column key of each value cell: the header over the cell's first grid column — unless that
+ * reading breaks (a column read twice or a filled cell under no header) while the row has exactly as
+ * many value cells as the header has value labels; then they are matched in order (a header `colspan=2`
+ * over one label while the body has one cell per column) and the record says so.
+ */
+function valueColumns(values: readonly GridCell[], state: ActiveState): (string | undefined)[] {
+  const columns = state.columns ?? [];
+  const byPosition = values.map((c) => columns[c.col]);
+  const labels = state.headerKeys ?? [];
+  if (values.length !== labels.length || !labels.length) return byPosition;
+  const broken = byPosition.some((k, i) => (k === undefined ? values[i].text.trim() !== '' : byPosition.indexOf(k) !== i));
+  if (!broken || new Set(labels).size !== labels.length) return byPosition;
+  const notes = (state.notes ??= []);
+  if (!notes.includes(WIDTH_NOTE)) notes.push(WIDTH_NOTE);
+  return labels;
 }

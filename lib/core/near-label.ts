@@ -1,0 +1,94 @@
+import { APPLY_ROWS, type RowDef } from './keys';
+import { applyGroup } from './labels';
+import { normalizeLabel, stripOrdinal } from './text';
+
+/**
+ * Damaged row labels (issue 8 item 5): a printed label that matches no row by meaning — characters
+ * dropped or swapped, an OCR-like typo — is read as the template row expected at its position when
+ * its wording is close to that row's label and clearly closer than to the neighbouring rows' labels.
+ * Only the expected row and its two neighbours are compared (never every label), so it stays cheap.
+ * The caller adds the other half of the rule: the rows around it map as the template says.
+ */
+
+/** Dice coefficient over the longest common subsequence: 2·LCS / (|a| + |b|), in [0, 1]. */
+export function labelSimilarity(a: string, b: string): number {
+  if (!a.length || !b.length) return 0;
+  if (a.length > 200 || b.length > 200) return 0;
+  let prev = new Uint8Array(b.length + 1);
+  let cur = new Uint8Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const ch = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = ch === b.charCodeAt(j - 1) ? prev[j - 1] + 1 : cur[j - 1] > prev[j] ? cur[j - 1] : prev[j];
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return (2 * prev[b.length]) / (a.length + b.length);
+}
+
+/** Close enough to be the expected label (a dropped 3 of 12 characters scores 0.86; a swap 0.83). */
+export const NEAR = 0.72;
+/** …and this much closer to it than to a neighbouring row's label. */
+const MARGIN = 0.15;
+/** Labels shorter than this carry too little wording to be read through damage. */
+const MIN_LENGTH = 3;
+
+const ORDINAL = /^(?:[(（]?([一二三四五六七八九十]+)[)）、.．]|[(（](\d+)[)）]|(\d+)[.．、](?!\d))/;
+
+function ordinalOf(label: string): string | undefined {
+  const m = ORDINAL.exec(label);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
+const bare = (label: string) => stripOrdinal(normalizeLabel(label));
+
+/** The template rows that may come after `previousKey` (both editions agree except around （六）). */
+export function expectedAfter(previousKey: string | undefined): RowDef[] {
+  const out: RowDef[] = [];
+  for (const rows of [APPLY_ROWS['2019'], APPLY_ROWS['2021']]) {
+    const i = previousKey === undefined ? -1 : rows.findIndex((r) => r.key === previousKey);
+    if (previousKey !== undefined && i < 0) continue;
+    const next = rows[i + 1];
+    if (next && !out.some((r) => r.key === next.key)) out.push(next);
+  }
+  return out;
+}
+
+function neighbours(key: string): RowDef[] {
+  const out: RowDef[] = [];
+  for (const rows of [APPLY_ROWS['2019'], APPLY_ROWS['2021']]) {
+    const i = rows.findIndex((r) => r.key === key);
+    for (const j of [i - 1, i + 1]) if (i >= 0 && rows[j] && rows[j].key !== key && !out.includes(rows[j])) out.push(rows[j]);
+  }
+  return out;
+}
+
+/**
+ * The row key a damaged label stands for at this position, or undefined when in doubt: too far from
+ * the expected label, about as close to a neighbouring row's label, a printed ordinal that differs
+ * from the template's (`3.` where `2.` belongs), or a group label above it that is not the row's group.
+ * @param path the row's label path (group labels first, its own label last), normalised
+ */
+export function nearRow(path: readonly string[], previousKey: string | undefined): string | undefined {
+  const own = path[path.length - 1];
+  if (!own) return undefined;
+  const printed = stripOrdinal(own);
+  if (printed.length < MIN_LENGTH) return undefined;
+  let best: RowDef | undefined;
+  let bestScore = 0;
+  for (const row of expectedAfter(previousKey)) {
+    const score = labelSimilarity(printed, bare(row.label));
+    if (score > bestScore) [best, bestScore] = [row, score];
+  }
+  if (!best || bestScore < NEAR) return undefined;
+  const printedOrdinal = ordinalOf(own);
+  const templateOrdinal = ordinalOf(normalizeLabel(best.label));
+  if (printedOrdinal && templateOrdinal && printedOrdinal !== templateOrdinal) return undefined;
+  for (const other of neighbours(best.key)) if (labelSimilarity(printed, bare(other.label)) > bestScore - MARGIN) return undefined;
+  const group = best.group ? applyGroup(normalizeLabel(best.group)) : undefined;
+  for (let i = 0; i < path.length - 1; i++) {
+    const g = applyGroup(path[i]);
+    if (g && g !== 'result' && g !== group) return undefined;
+  }
+  return best.key;
+}
