@@ -82,8 +82,9 @@ export function mapApply(grid: Grid, table: number, sink: Sink, state: ApplyStat
   // the row above mapped as the template says (a damaged label is read by position only then)
   let previousMapped = true;
   for (let r = bodyStart; r < grid.slots.length; r++) {
-    const { path, lastLabelCol } = labelPath(rowCells(grid, r), firstData);
-    const own = ownCells(grid, r, firstData);
+    const shifted = shiftedRow(grid, r, dataCols);
+    const { path, lastLabelCol } = shifted ?? labelPath(rowCells(grid, r), firstData);
+    const own = shifted?.values ?? ownCells(grid, r, firstData);
     const ownText = own.some((c) => c.text.trim() !== '');
     if (!path.length && !ownText) continue;
     let rowKey = applyRow(path, state.previousKey);
@@ -107,12 +108,53 @@ export function mapApply(grid: Grid, table: number, sink: Sink, state: ApplyStat
     if (rowKey.startsWith('result.other.')) [state.edition, state.subRows] = ['2021', true];
     state.previousKey = rowKey;
     previousMapped = true;
-    for (const c of dataCols) {
+    if (shifted) addNote(state, WIDTH_NOTE);
+    for (let i = 0; i < dataCols.length; i++) {
+      const c = dataCols[i];
       const cell = grid.slots[r][c];
-      const own = cell && cell.col === c && cell.row === r ? cell : undefined;
+      const own = shifted ? shifted.values[i] : cell && cell.col === c && cell.row === r ? cell : undefined;
       sink.put(`apply.${rowKey}.${columns[c]}`, own, table);
     }
   }
+}
+
+export const WIDTH_NOTE = '第三部分表头与数据列数不一致，按顺序对应';
+
+function addNote(state: ApplyState, note: string): void {
+  const notes = (state.notes ??= []);
+  if (!notes.includes(note)) notes.push(note);
+}
+
+/**
+ * A row whose value cells do not sit under the header's columns (its label spans one column more or
+ * less than the header's label block) but match them in number: its trailing run of number-or-blank
+ * cells, read in order, and the labels before it. Undefined when the row lines up with the header, or
+ * when the counts differ (a row one cell short stays short: which cell is missing cannot be known).
+ */
+function shiftedRow(
+  grid: Grid,
+  r: number,
+  dataCols: readonly number[],
+): { path: string[]; lastLabelCol: number; values: GridCell[] } | undefined {
+  const line = grid.slots[r];
+  let aligned = true;
+  for (let i = 0; i < dataCols.length && aligned; i++) {
+    const cell = line[dataCols[i]];
+    aligned = cell !== undefined && cell.col === dataCols[i] && cell.row === r;
+  }
+  if (aligned) return undefined;
+  const cells = rowCells(grid, r);
+  let start = cells.length;
+  while (start > 0 && cells[start - 1].row === r && !cells[start - 1].nested && isDataText(cells[start - 1].text)) start--;
+  if (cells.length - start !== dataCols.length) return undefined;
+  const path: string[] = [];
+  let lastLabelCol = 0;
+  for (let i = 0; i < start; i++) {
+    const label = normalizeLabel(cells[i].text);
+    lastLabelCol = cells[i].col;
+    if (label && !path.includes(label)) path.push(label);
+  }
+  return path.length ? { path, lastLabelCol, values: cells.slice(start) } : undefined;
 }
 
 /** The cells that start in row r at or right of the first data column. */
@@ -146,8 +188,6 @@ function byPosition(grid: Grid, r: number, firstData: number, path: string[], st
     if (!(last && applyGroup(last) && !ownCells(grid, n, firstData).some((c) => c.text.trim()))) break;
   }
   if (!confirmed) return undefined;
-  const note = `按位置读取：印作“${path[path.length - 1]}”`;
-  const notes = (state.notes ??= []);
-  if (!notes.includes(note)) notes.push(note);
+  addNote(state, `按位置读取：印作“${path[path.length - 1]}”`);
   return key;
 }

@@ -3,7 +3,7 @@ import { parseHtml } from '../../../cli/dom';
 import { CHECKS, evaluate } from '../../../lib/core/checks';
 import { buildGrid } from '../../../lib/core/grid';
 import { APPLY_ROWS } from '../../../lib/core/keys';
-import { mapApply, type ApplyState } from '../../../lib/core/map-apply';
+import { mapApply, WIDTH_NOTE, type ApplyState } from '../../../lib/core/map-apply';
 import { inlineHidden } from '../../../lib/core/scan';
 import { Sink } from '../../../lib/core/sink';
 
@@ -91,5 +91,31 @@ describe('mapApply: damaged row labels', () => {
 describe('mapApply: the （六） shape', () => {
   it('three sub-rows are the 2021 signal', () => {
     expect(read(table()).state).toMatchObject({ edition: '2021', subRows: true });
+  });
+});
+
+describe('mapApply: header and body widths that disagree', () => {
+  const HEAD3 = HEADER.replace('rowspan="3" colspan="2"', 'rowspan="3" colspan="3"');
+  const row = (label: string, span: number, values: (number | string)[]) =>
+    `<tr><td colspan="${span}">${label}</td>${values.map((v) => `<td>${v}</td>`).join('')}</tr>`;
+
+  it('a body label one column narrower than the header’s label block: the seven values read in order, with a note', () => {
+    const { sink, state } = read(`<table>${HEAD3}${row('一、本年新收政府信息公开申请数量', 2, [5, 1, 0, 0, 0, 0, 6])}</table>`);
+    expect(sink.values['apply.new.natural']).toBe(5);
+    expect(sink.values['apply.new.total']).toBe(6);
+    expect(sink.unmapped).toEqual([]);
+    expect(state.notes).toEqual([WIDTH_NOTE]);
+  });
+
+  it('a body label one column wider: the same', () => {
+    const { sink } = read(`<table>${HEAD3}${row('二、上年结转政府信息公开申请数量', 4, [1, 0, 0, 0, 0, 2, 3])}</table>`);
+    expect(sink.values['apply.carried_over.other']).toBe(2);
+    expect(sink.values['apply.carried_over.total']).toBe(3);
+  });
+
+  it('a row one value short stays short (null), never re-aligned', () => {
+    const { sink, state } = read(`<table>${HEAD3}${row('（七）总计', 3, [0, 0, 0, 0, 0, 0])}</table>`);
+    expect(sink.values['apply.result.total.total']).toBeNull();
+    expect(state.notes).toBeUndefined();
   });
 });
