@@ -42,6 +42,14 @@ function ordinalOf(label: string): string | undefined {
 
 const bare = (label: string) => stripOrdinal(normalizeLabel(label));
 
+/** How close a printed label is to a template row: its full label, or the head before a bracketed gloss. */
+function closeness(printed: string, row: RowDef): number {
+  const full = bare(row.label);
+  const score = labelSimilarity(printed, full);
+  const cut = full.indexOf('(');
+  return cut >= MIN_LENGTH ? Math.max(score, labelSimilarity(printed, full.slice(0, cut))) : score;
+}
+
 /** The template rows that may come after `previousKey` (both editions agree except around （六）). */
 export function expectedAfter(previousKey: string | undefined): RowDef[] {
   const out: RowDef[] = [];
@@ -77,14 +85,14 @@ export function nearRow(path: readonly string[], previousKey: string | undefined
   let best: RowDef | undefined;
   let bestScore = 0;
   for (const row of expectedAfter(previousKey)) {
-    const score = labelSimilarity(printed, bare(row.label));
+    const score = closeness(printed, row);
     if (score > bestScore) [best, bestScore] = [row, score];
   }
   if (!best || bestScore < NEAR) return undefined;
   const printedOrdinal = ordinalOf(own);
   const templateOrdinal = ordinalOf(normalizeLabel(best.label));
   if (printedOrdinal && templateOrdinal && printedOrdinal !== templateOrdinal) return undefined;
-  for (const other of neighbours(best.key)) if (labelSimilarity(printed, bare(other.label)) > bestScore - MARGIN) return undefined;
+  for (const other of neighbours(best.key)) if (closeness(printed, other) > bestScore - MARGIN) return undefined;
   const group = best.group ? applyGroup(normalizeLabel(best.group)) : undefined;
   for (let i = 0; i < path.length - 1; i++) {
     const g = applyGroup(path[i]);

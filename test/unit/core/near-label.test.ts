@@ -65,3 +65,12 @@ describe('nearRow: a damaged label read by position and wording together', () =>
     expect(nearRow(path('（六）其他处理', '3.其'), 'result.other.overdue_fee')).toBeUndefined();
   });
 });
+
+describe('nearRow: labels printed without their bracketed gloss', () => {
+  it('compares with the head of a label before its gloss too', () => {
+    expect(nearRow(path('（二）部分分开'), 'result.disclosed')).toBe('result.partial');
+  });
+  it('a damaged 2019 （六）其他处理 row', () => {
+    expect(nearRow(path('（六）其他处里'), 'result.rejected.reconfirm')).toBe('result.other');
+  });
+});
