@@ -2,6 +2,7 @@ import { keyInfo } from './keys';
 import { activeColumn, activeRow, articleOf } from './labels';
 import { rowCells, type Grid, type GridCell } from './grid';
 import { isDataText, type Sink } from './sink';
+import { isLastItem, itemsAfter, nearItem } from './near-label';
 import { normalizeLabel } from './text';
 
 /**
@@ -19,6 +20,9 @@ export interface ActiveState {
   votes?: Record<'2019' | '2021', number>;
   /** what was inferred (Chinese), for the record's notes */
   notes?: string[];
+  /** the last item row read, and whether a row that could not be read came after it */
+  previousItem?: string;
+  lostSince?: boolean;
 }
 
 export const WIDTH_NOTE = '第二部分表头与数据列数不一致，按顺序对应';
@@ -55,13 +59,17 @@ export function mapActive(grid: Grid, table: number, sink: Sink, state: ActiveSt
       state.headerKeys = headerKeys.filter((k): k is string => k !== undefined);
       continue;
     }
-    const item = activeRow(first);
     const values = cells.slice(1).filter((c) => c.row === r);
+    const hasNumbers = () => values.some((c) => /\d/.test(c.text) && isDataText(c.text));
+    const item = activeRow(first) ?? (!state.lostSince && hasNumbers() ? byPosition(grid, r, first, state) : undefined);
     if (!item) {
-      const hasNumbers = values.some((c) => /\d/.test(c.text) && isDataText(c.text));
-      if (hasNumbers && !/^(备注|注)/.test(first)) sink.unmap('row', table, r, 0, first);
+      if (hasNumbers() && !/^(备注|注)/.test(first)) {
+        sink.unmap('row', table, r, 0, first);
+        state.lostSince = true;
+      }
       continue;
     }
+    [state.previousItem, state.lostSince] = [item, false];
     const byColumn = valueColumns(values, state);
     for (let i = 0; i < values.length; i++) {
       const cell = values[i];
@@ -96,4 +104,25 @@ function valueColumns(values: readonly GridCell[], state: ActiveState): (string 
   const notes = (state.notes ??= []);
   if (!notes.includes(WIDTH_NOTE)) notes.push(WIDTH_NOTE);
   return labels;
+}
+
+/**
+ * A damaged item label read by position and wording together (`nearItem`), when the next item row of
+ * the table is the template's next item — or, with no item row after it, the item is an edition's last.
+ * Adds a note naming the printed label.
+ */
+function byPosition(grid: Grid, r: number, label: string, state: ActiveState): string | undefined {
+  const item = nearItem(label, state.previousItem);
+  if (!item) return undefined;
+  let nextItem: string | undefined;
+  for (let n = r + 1; n < grid.slots.length && !nextItem; n++) {
+    const next = rowCells(grid, n)[0];
+    nextItem = next && activeRow(normalizeLabel(next.text));
+  }
+  const confirmed = nextItem ? itemsAfter(item).includes(nextItem) : isLastItem(item);
+  if (!confirmed) return undefined;
+  const note = `按位置读取：印作“${label}”`;
+  const notes = (state.notes ??= []);
+  if (!notes.includes(note)) notes.push(note);
+  return item;
 }

@@ -71,3 +71,45 @@ describe('mapActive: the edition of the section 二 columns', () => {
     expect(read('<tr><td>信息内容</td><td>本年新制作数量</td><td>本年废止件数</td><td>现行有效件数</td></tr>').state.edition).toBe('2021');
   });
 });
+
+describe('mapActive: damaged item labels', () => {
+  const HEAD = '<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>';
+  const item = (label: string, ...v: number[]) => `<tr><td>${label}</td>${v.map((x) => `<td>${x}</td>`).join('')}</tr>`;
+  const DECISIONS = '<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>';
+
+  it('reads a damaged label by position and wording when the next item row is the template’s next, with a note', () => {
+    const { sink, state } = read(`${HEAD}${item('规章', 0, 0, 0)}${item('行政规范文件', 2, 0, 9)}${DECISIONS}${item('行政许可', 1536)}`);
+    expect(sink.values).toMatchObject({
+      'active.normative_docs.issued': 2,
+      'active.normative_docs.in_force': 9,
+      'active.licensing.decisions': 1536,
+    });
+    expect(sink.unmapped).toEqual([]);
+    expect(state.notes).toEqual(['按位置读取：印作“行政规范文件”']);
+  });
+
+  it('the last item of an edition needs no next row', () => {
+    const { sink } = read(
+      `<tr><td>信息内容</td><td colspan="3">本年收费金额（单位：万元）</td></tr>${item('行政强制', 0)}${item('行政事业收费', 12.86)}`,
+    );
+    expect(sink.values['active.fees.amount']).toBe(12.86);
+  });
+
+  it('not when the next item row is not the template’s next (the position does not fit)', () => {
+    const { sink } = read(`${HEAD}${item('行政规范性文件', 1, 0, 3)}${DECISIONS}${item('行政许肯', 5)}${item('行政强制', 0)}`);
+    expect(sink.has('active.licensing.decisions')).toBe(false);
+    expect(sink.unmapped.map((u) => u.text)).toEqual(['行政许肯']);
+  });
+
+  it('not when the label is about as close to a neighbouring item’s label', () => {
+    const { sink } = read(`${HEAD}${item('行政规范性文件', 1, 0, 3)}${DECISIONS}${item('行政处可', 5)}${item('行政处罚', 2)}`);
+    expect(sink.unmapped.map((u) => u.text)).toEqual(['行政处可']);
+  });
+
+  it('not after a row that could not be read', () => {
+    const { sink } = read(
+      `${HEAD}${item('规章', 0, 0, 0)}${item('其他主动公开文件', 7, 0, 7)}${item('行政规范文件', 2, 0, 9)}${DECISIONS}${item('行政许可', 1)}`,
+    );
+    expect(sink.unmapped.map((u) => u.text)).toEqual(['其他主动公开文件', '行政规范文件']);
+  });
+});
