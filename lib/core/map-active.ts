@@ -61,7 +61,7 @@ export function mapActive(grid: Grid, table: number, sink: Sink, state: ActiveSt
     }
     const values = cells.slice(1).filter((c) => c.row === r);
     const hasNumbers = () => values.some((c) => /\d/.test(c.text) && isDataText(c.text));
-    const item = activeRow(first) ?? (!state.lostSince && hasNumbers() ? byPosition(grid, r, first, state) : undefined);
+    const item = activeRow(first) ?? (!state.lostSince && hasNumbers() ? damagedItem(grid, r, first, state) : undefined);
     if (!item) {
       if (hasNumbers() && !/^(备注|注)/.test(first)) {
         sink.unmap('row', table, r, 0, first);
@@ -91,19 +91,22 @@ export function mapActive(grid: Grid, table: number, sink: Sink, state: ActiveSt
 /**
  * The column key of each value cell: the header over the cell's first grid column — unless that
  * reading breaks (a column read twice or a filled cell under no header) while the row has exactly as
- * many value cells as the header has value labels; then they are matched in order (a header `colspan=2`
+ * many value cells as the header has value labels (trailing empty padding aside); then they are matched in order (a header `colspan=2`
  * over one label while the body has one cell per column) and the record says so.
  */
 function valueColumns(values: readonly GridCell[], state: ActiveState): (string | undefined)[] {
   const columns = state.columns ?? [];
   const byPosition = values.map((c) => columns[c.col]);
   const labels = state.headerKeys ?? [];
-  if (values.length !== labels.length || !labels.length) return byPosition;
-  const broken = byPosition.some((k, i) => (k === undefined ? values[i].text.trim() !== '' : byPosition.indexOf(k) !== i));
+  // empty cells beyond the header's count at the end of the row are padding, not values
+  let n = values.length;
+  while (n > labels.length && !values[n - 1].text.trim()) n--;
+  if (n !== labels.length || !labels.length) return byPosition;
+  const broken = byPosition.slice(0, n).some((k, i) => (k === undefined ? values[i].text.trim() !== '' : byPosition.indexOf(k) !== i));
   if (!broken || new Set(labels).size !== labels.length) return byPosition;
   const notes = (state.notes ??= []);
   if (!notes.includes(WIDTH_NOTE)) notes.push(WIDTH_NOTE);
-  return labels;
+  return values.map((_, i) => labels[i]);
 }
 
 /**
@@ -111,7 +114,7 @@ function valueColumns(values: readonly GridCell[], state: ActiveState): (string 
  * the table is the template's next item — or, with no item row after it, the item is an edition's last.
  * Adds a note naming the printed label.
  */
-function byPosition(grid: Grid, r: number, label: string, state: ActiveState): string | undefined {
+function damagedItem(grid: Grid, r: number, label: string, state: ActiveState): string | undefined {
   const item = nearItem(label, state.previousItem);
   if (!item) return undefined;
   let nextItem: string | undefined;
