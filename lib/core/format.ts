@@ -72,8 +72,9 @@ function weigh(e: FormatEvidence): { format: Format; notes: string[] } {
  * `result.other.other` (3.其他, the sub-row its wording fits), and every row of the edition the page
  * does not print is `null` (unknown: the checks needing it skip, never pass).
  */
-function conformApply(format: Edition, sink: Sink): void {
-  const moved = format === '2021' && 'apply.result.other.total' in sink.values;
+function conformApply(format: Edition, sink: Sink, subRows: boolean): void {
+  // with the sub-rows printed, a 其他处理 row with numbers of its own is their sum, not 3.其他
+  const moved = format === '2021' && !subRows && 'apply.result.other.total' in sink.values;
   for (const col of APPLICANT_COLUMNS) {
     const from = `apply.result.other.${col}`;
     if (!moved || !(from in sink.values)) continue;
@@ -101,7 +102,7 @@ function conformApply(format: Edition, sink: Sink): void {
  */
 export function decideFormat(e: FormatEvidence, sink: Sink): FormatDecision {
   const { format, notes } = weigh(e);
-  if ((format === '2019' || format === '2021') && e.tables && e.apply.columns) conformApply(format, sink);
+  if ((format === '2019' || format === '2021') && e.tables && e.apply.columns) conformApply(format, sink, e.apply.subRows === true);
   if (e.tables && (format === '2019' || format === '2021')) {
     for (const n of [...(e.active.notes ?? []), ...(e.apply.notes ?? [])]) if (!notes.includes(n)) notes.push(n);
   }

@@ -104,3 +104,15 @@ describe('decideFormat: the edition by weight of evidence', () => {
     expect(decideFormat(e, sink2019()).notes).toEqual(['第二部分表头与数据列数不一致，按顺序对应', '按位置读取：印作“2.重夏申请”']);
   });
 });
+
+describe('decideFormat: a 其他处理 group row printed with numbers above its three sub-rows', () => {
+  it('is not moved onto 3.其他, which the page prints itself', () => {
+    const sink = new Sink();
+    for (const col of APPLICANT_COLUMNS) {
+      sink.values[`apply.result.other.${col}`] = 5;
+      sink.values[`apply.result.other.other.${col}`] = 1;
+    }
+    decideFormat(evidence('2021', '2021', 2022), sink);
+    expect(sink.values['apply.result.other.other.total']).toBe(1);
+  });
+});
