@@ -1,4 +1,4 @@
-import { APPLICANT_COLUMNS, APPLY_ROWS, type Edition } from './keys';
+import { APPLICANT_COLUMNS, KEYS, type Edition } from './keys';
 import type { ApplyState } from './map-apply';
 import type { ActiveState } from './map-active';
 import type { Format } from './record';
@@ -88,12 +88,8 @@ function conformApply(format: Edition, sink: Sink, subRows: boolean): void {
     sink.elements.delete(from);
     if (sink.blank.delete(from)) sink.blank.add(to);
   }
-  for (const row of APPLY_ROWS[format]) {
-    for (const col of APPLICANT_COLUMNS) {
-      const key = `apply.${row.key}.${col}`;
-      if (!(key in sink.values)) sink.values[key] = null;
-    }
-  }
+  const keys = KEYS[format];
+  for (let i = 0; i < keys.length; i++) if (keys[i].section === 'apply' && !(keys[i].key in sink.values)) sink.values[keys[i].key] = null;
 }
 
 /**
