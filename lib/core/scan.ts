@@ -1,6 +1,7 @@
 import { CHECKS, evaluate, nullBlankTotals } from './checks';
 import { classify, type SectionKind } from './classify';
 import { detect } from './detect';
+import { decideFormat } from './format';
 import { buildGrid, type Grid, type IsHidden } from './grid';
 import { hash53 } from './hash';
 import { mapActive, type ActiveState } from './map-active';
@@ -130,8 +131,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   }
 
   const year = found.year !== null && found.year >= 1990 && found.year <= 2100 ? found.year : null;
-  const format = decideFormat(tables.length, applyState.edition ?? activeState.edition, year);
-  const notes: string[] = [];
+  const { format, notes } = decideFormat({ tables: tables.length, apply: applyState, active: activeState, year }, sink);
   let checks: Check[] = [];
   if (tables.length && (format === '2019' || format === '2021')) {
     const defs = CHECKS[format];
@@ -166,13 +166,6 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   };
   mark('record');
   return { outcome: record, tables, cellElements: sink.elements };
-}
-
-function decideFormat(tables: number, fromTables: '2019' | '2021' | undefined, year: number | null): Format {
-  if (tables && fromTables) return fromTables;
-  if (year === null) return 'unknown';
-  if (year <= 2018) return 'legacy';
-  return year <= 2020 ? '2019' : '2021';
 }
 
 function statusOf(format: Format, tables: number, checks: Check[]): Status {

@@ -41,6 +41,11 @@ export interface Layout {
   titleSuffix: boolean;
   /** a sidebar listing other years' reports of the same agency */
   related: boolean;
+  /**
+   * header and body widths disagree: a section 二 header label has colspan=2 while the body has one cell
+   * per column (上海市政府办公厅 2019); section 三's header label block is one column wider than the body's
+   */
+  widths: boolean;
 }
 
 export const PLAIN: Layout = {
@@ -62,6 +67,7 @@ export const PLAIN: Layout = {
   hidden: 'none',
   titleSuffix: false,
   related: false,
+  widths: false,
 };
 
 /** Named layouts for readable fixed-seed cases: each turns on one knob (a few turn on several). */
@@ -88,6 +94,8 @@ export const NAMED_LAYOUTS: Record<string, Partial<Layout>> = {
   'hidden-table': { hidden: 'table' },
   'hidden-div': { hidden: 'div' },
   'title-suffix-related': { titleSuffix: true, related: true },
+  widths: { widths: true },
+  'widths-word-sparse-split': { widths: true, word: true, blanks: 'empty', blankAll: true, split: 'repeat', active: 'per-item' },
   'word-sparse-split': { word: true, blanks: 'empty', blankAll: true, split: 'empty', spaces: true },
   everything: {
     word: true,

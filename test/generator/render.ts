@@ -181,7 +181,8 @@ class Renderer {
     const { edition } = this.model;
     const rows = APPLY_ROWS[edition];
     const headRows: TRow[] = [
-      [head(this.lab(GOUJI_NOTE), 3, 3), head(this.lab('申请人情况'), 1, 7)],
+      // widths: the header's label block one column wider than the body's labels (values read in order)
+      [head(this.lab(GOUJI_NOTE), 3, this.L.widths ? 4 : 3), head(this.lab('申请人情况'), 1, 7)],
       [head(this.lab('自然人'), 2), head(this.lab('法人或其他组织'), 1, 5), head(this.lab('总计'), 2)],
       ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h) => head(this.lab(h))),
     ];
@@ -254,8 +255,10 @@ class Renderer {
     // leave a trailing empty cell as in the official 2019 HTML.
     const single = cols.length === 1;
     const hdr: TRow = [head(this.lab('信息内容'))];
-    cols.forEach((c, i) => hdr.push(head(this.lab(c.label), 1, single && i === cols.length - 1 ? 1 + spare : 1)));
-    if (!single && spare > 0) hdr.push(pad(spare));
+    // widths: colspan=2 over one label (the middle one of three) while the body has one cell per column
+    const wide = this.L.widths && !single ? (cols.length === 3 ? 1 : 0) : -1;
+    cols.forEach((c, i) => hdr.push(head(this.lab(c.label), 1, single && i === cols.length - 1 ? 1 + spare : i === wide ? 2 : 1)));
+    if (!single && spare > 0 && wide < 0) hdr.push(pad(spare));
     out.push(hdr);
     for (const item of g.items) {
       const row: TRow = [label(this.lab(item.label))];

@@ -38,6 +38,8 @@ const ExpectedSchema = z
     checks: z.record(z.string(), ExpectedCheckSchema),
     values: z.record(z.string(), z.number().nullable()),
     blank: z.array(z.string()).optional(),
+    /** notes the record must contain (what the reader inferred); others may be there too */
+    notes: z.array(z.string()).optional(),
   })
   .strict();
 type Expected = z.infer<typeof ExpectedSchema>;
@@ -206,6 +208,10 @@ describe.each(reportFiles)('report page %s', (file) => {
       .filter(([k, v]) => v !== null && !blank.has(k) && rec.cells[k]?.blank !== false)
       .map(([k]) => `${k} (raw ${JSON.stringify(rec.cells[k]?.raw)})`);
     expect(wronglyBlank, 'filled cells not read as filled').toEqual([]);
+  });
+
+  it.runIf(exp.notes)('notes what the reader inferred', () => {
+    expect(reportOf(file).notes).toEqual(expect.arrayContaining(exp.notes ?? []));
   });
 
   it('reads no cell from a hidden element', () => {
