@@ -1,6 +1,6 @@
 import { CHECKS, evaluate, nullBlankTotals } from './checks';
 import { classify, type SectionKind } from './classify';
-import { detect } from './detect';
+import { detect, type Detection } from './detect';
 import { decideFormat } from './format';
 import { buildGrid, type Grid, type IsHidden } from './grid';
 import { hash53 } from './hash';
@@ -10,6 +10,7 @@ import { mapReview } from './map-review';
 import type { Check, Format, ReportRecord, ScanOutcome, Status } from './record';
 import { EXTRACTOR_VERSION } from './version';
 import { Sink } from './sink';
+import { partUrl, splitByStarts, segmentReports, segmentTexts, titledDocument } from './segments';
 
 /**
  * The pipeline: page → detection → report tables → stable keys → checks → a record of the shape
@@ -30,6 +31,12 @@ export interface ScanOptions {
   /** for the benchmark: time spent per stage is added to `stages[name]`, read with `clock` */
   stages?: Partial<Record<ScanStage, number>>;
   clock?: () => number;
+  /** a report read from a same-origin frame: its address (the record's `url` stays the page's, SPEC §5) */
+  frameUrl?: string;
+  /** the part number of the first report found (a frame's reports continue the top page's numbering) */
+  firstPart?: number;
+  /** the body's text, when the caller has already read it */
+  bodyText?: string;
 }
 
 export const SCAN_STAGES = ['detect', 'tables', 'grids', 'classify', 'map', 'checks', 'record'] as const;
@@ -60,6 +67,8 @@ export interface ScanResult {
   tables: AnnotatedTable[];
   /** the DOM cell (td/th) of each key that was read */
   cellElements: Map<string, Element>;
+  /** one of several reports on the page: the element its title line stands in (null: the top of the page) */
+  start?: Element | null;
 }
 
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -95,22 +104,64 @@ function bodyOf(root: ParentNode): ParentNode {
 }
 
 export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}): ScanResult {
+  const mark = stageTimer(opts);
+  const body = bodyOf(root);
+  const found = detect(root, () => opts.bodyText ?? body.textContent ?? '');
+  mark('detect');
+  if (!found.isReport) return notReport(found, url);
+  return scanPart(found, reportTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark);
+}
+
+/**
+ * One result per report on the page (SPEC §5): a 年报汇编 gives one record per report, in document order,
+ * the first keeping `url`, later ones `url#part-<n>`; any other page gives exactly what `scanPage` gives.
+ */
+export function scanReports(root: ParentNode, url: string, opts: ScanOptions = {}): ScanResult[] {
+  const body = bodyOf(root);
+  const text = body.textContent ?? '';
+  const segments = segmentReports(body, text);
+  const whole = () => [scanPage(root, url, { ...opts, bodyText: text })];
+  if (segments.length < 2) return whole();
+  const mark = stageTimer(opts);
+  const texts = segmentTexts(text, segments);
+  const doc = (root as Document).documentElement ? (root as Document) : root.ownerDocument;
+  const found = segments.map((seg, i) => {
+    const partRoot = seg.title && doc ? titledDocument(doc, seg.title) : root;
+    return detect(partRoot, () => texts[i]);
+  });
+  const kept = segments.map((seg, i) => ({ seg, found: found[i] })).filter((p) => p.found.isReport);
+  if (kept.length < 2) return whole();
+  mark('detect');
+  const byPart = splitByStarts(
+    body,
+    reportTables(body),
+    kept.map((p) => p.seg.start),
+  );
+  const first = opts.firstPart ?? 1;
+  return kept.map(({ seg, found: f }, i) => ({ ...scanPart(f, byPart[i], partUrl(url, first + i), opts, mark), start: seg.start }));
+}
+
+function notReport(found: Detection, url: string): ScanResult {
+  return {
+    tables: [],
+    cellElements: new Map<string, Element>(),
+    outcome: { isReport: false, url: url.slice(0, 4000), title: found.title.slice(0, 1000), reason: found.reason },
+  };
+}
+
+function reportTables(body: ParentNode): Element[] {
+  return Array.from('getElementsByTagName' in body ? (body as Element).getElementsByTagName('table') : body.querySelectorAll('table'));
+}
+
+/** Reads the given tables as one report and builds its record. */
+function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptions, mark: (s: ScanStage) => void): ScanResult {
   const isHidden = opts.isHidden ?? inlineHidden;
   // a table's ancestors: the browser's check covers them; inline styles must be walked up
   const tableHidden = opts.isHidden ?? ((el: Element) => hiddenWithAncestors(el, inlineHidden));
-  const mark = stageTimer(opts);
-  const body = bodyOf(root);
-  const found = detect(root, () => body.textContent ?? '');
-  mark('detect');
-  const empty = { tables: [], cellElements: new Map<string, Element>() };
-  if (!found.isReport)
-    return { ...empty, outcome: { isReport: false, url: url.slice(0, 4000), title: found.title.slice(0, 1000), reason: found.reason } };
-
   const sink = new Sink();
   const tables: AnnotatedTable[] = [];
   const applyState: ApplyState = {};
   const activeState: ActiveState = {};
-  const all = Array.from('getElementsByTagName' in body ? (body as Element).getElementsByTagName('table') : body.querySelectorAll('table'));
   const layoutCells = cellsHoldingTables(all);
   mark('tables');
   for (const el of all) {
@@ -163,6 +214,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
     firstSavedAt: null,
     savedAt: null,
     extractorVersion: EXTRACTOR_VERSION,
+    ...(opts.frameUrl ? { frameUrl: opts.frameUrl.slice(0, 4000) } : {}),
   };
   mark('record');
   return { outcome: record, tables, cellElements: sink.elements };
