@@ -49,6 +49,44 @@ describe('CLI (SPEC §6)', () => {
     expect(missing.error).toMatch(/无法读取/);
   }, 30_000);
 
+  it('prints one line per report of a 年报汇编, url suffixed #part-<n> from the second on', async () => {
+    const { lines, code } = await check(join(root, 'test/fixtures/compilations/huibian-2020.html'));
+    expect(code).toBe(0);
+    const base = 'http://www.nbhb.gov.cn/zwgk/ndbg/2020/huibian.html';
+    expect(lines.map((l) => [l.url, l.agency, l.status])).toEqual([
+      [base, '灵川县', 'errors'],
+      [`${base}#part-2`, '广元市', 'ok'],
+      [`${base}#part-3`, '广元市林业局', 'ok'],
+      [`${base}#part-4`, '衢州市人民政府', 'ok'],
+    ]);
+    expect(lines[0].checks.filter((c: any) => c.status === 'fail').map((c: any) => c.id)).toEqual(['suit.after_review.sum']);
+    expect(lines[3].values['apply.result.total.total']).toBe(456);
+    expect(new Set(lines.map((l) => l.id)).size).toBe(4);
+  }, 30_000);
+
+  it('reads a same-origin iframe saved beside the page as part of it: the page url, the frame in frameUrl', async () => {
+    const { lines } = await check(join(root, 'test/fixtures/frames/portal.html'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      file: join(root, 'test/fixtures/frames/portal.html'),
+      isReport: true,
+      url: 'http://www.langao.gov.cn/xxgk/ndbg/portal.html',
+      frameUrl: 'http://www.langao.gov.cn/xxgk/ndbg/report-frame.html',
+      agency: '岚皋县行政审批服务局',
+      year: 2021,
+      format: '2021',
+    });
+    // without a web address the frame is named by its file, and a frame that is not on disk is skipped
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+    copyFileSync(join(root, 'test/fixtures/frames/report-frame.html'), join(dir, 'inner.html'));
+    writeFileSync(
+      join(dir, 'top.html'),
+      '<html><head><title>门户</title></head><body><iframe src="missing.html"></iframe><iframe src="inner.html"></iframe></body></html>',
+    );
+    const local = await check(join(dir, 'top.html'));
+    expect(local.lines.map((l) => [l.url, l.frameUrl, l.isReport])).toEqual([[join(dir, 'top.html'), join(dir, 'inner.html'), true]]);
+  }, 30_000);
+
   it('reads GBK pages by their declared charset', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
     const html = '<html><head><meta charset="gbk"><title>某某县2021年政府信息公开工作年度报告</title></head><body></body></html>';
