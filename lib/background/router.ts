@@ -4,7 +4,8 @@ import { db, deleteReports, mergeReports } from '../db/database';
 import { parseImport } from '../export/import';
 import { stageImportBatch } from './import-staging';
 import { MessageSchema, type Message, type TabState } from '../protocol/messages';
-import { saveRecord, saveTab } from './saver';
+import type { ScanOutcome } from '../core/record';
+import { saveRecords, saveTab } from './saver';
 import { errorWords } from '../i18n/errors';
 import { getSettings, setSettings, settingsLanguage } from '../protocol/settings';
 import { getTabState, setTabState } from './tab-state';
@@ -68,17 +69,18 @@ async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, send
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId < 0) return;
   // the page-side scan maps only the characters it matches on: store the agency fully simplified
-  const outcome =
-    msg.outcome.isReport && msg.outcome.agency ? { ...msg.outcome, agency: toSimplifiedFull(msg.outcome.agency) } : msg.outcome;
+  const simplified = <T extends ScanOutcome>(o: T): T => (o.isReport && o.agency ? { ...o, agency: toSimplifiedFull(o.agency) } : o);
+  const outcome = simplified(msg.outcome);
+  const more = outcome.isReport ? (msg.more ?? []).map(simplified) : [];
   const topFrame = (sender.frameId ?? 0) === 0;
   const current = await getTabState(tabId);
   // a frame that is not a report never hides the report found by the page or another frame
   if (!topFrame && (!outcome.isReport || current?.outcome.isReport)) return;
-  const state: TabState = { outcome, scanMs: msg.scanMs, savedAt: null, saveError: null };
+  const state: TabState = { outcome, more, scanMs: msg.scanMs, savedAt: null, saveError: null };
   if (outcome.isReport) {
     const { autoSave } = await getSettings();
     if (autoSave) {
-      const saved = await saveRecord(outcome);
+      const saved = await saveRecords([outcome, ...more]);
       if (saved.ok) state.savedAt = saved.savedAt;
       else state.saveError = saved.error;
     } else {

@@ -57,7 +57,7 @@ export async function forgetIfLensGone(tabId: number): Promise<void> {
 }
 
 async function showBadge(tabId: number, state: TabState | null): Promise<void> {
-  const view = badgeFor(state?.outcome ?? null, await settingsLanguage());
+  const view = badgeFor(state?.outcome ?? null, await settingsLanguage(), state?.more);
   // MV3 `action`; Firefox's MV2 build has `browserAction`
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   try {

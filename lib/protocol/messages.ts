@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { ScanOutcomeSchema } from '../core/record';
+import { RecordSchema, ScanOutcomeSchema } from '../core/record';
 import { SettingsPatchSchema, type Settings } from './settings';
 
 /**
@@ -12,6 +12,8 @@ import { SettingsPatchSchema, type Settings } from './settings';
 export const ScanResultMessage = z.object({
   type: z.literal('scan-result'),
   outcome: ScanOutcomeSchema,
+  /** the page's further reports (a 年报汇编's parts 2…n, or a frame's), each a record of its own (SPEC §5) */
+  more: z.array(RecordSchema).max(50).optional(),
   /** how long the scan took, in milliseconds */
   scanMs: z.number().nonnegative().finite(),
 });
@@ -69,6 +71,8 @@ export type Message = z.infer<typeof MessageSchema>;
 /** What the background keeps per tab (in storage.session, so it survives the worker stopping). */
 export const TabStateSchema = z.object({
   outcome: ScanOutcomeSchema,
+  /** the page's further reports after `outcome` (a 年报汇编's parts 2…n): saved, and counted by the badge */
+  more: z.array(RecordSchema).max(50).optional(),
   scanMs: z.number().nonnegative().finite(),
   /** when the report was saved (ISO), null while unsaved */
   savedAt: z.string().nullable(),

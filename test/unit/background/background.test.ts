@@ -84,6 +84,29 @@ describe('scan results from the content script', () => {
     expect(BADGE_COLORS.fail).toBe('#d93025');
   });
 
+  it('a page with several reports (a 年报汇编) saves one record per part and badges the sum of their failing checks', async () => {
+    const fail = (n: number) => makeRecord({ n, url: `http://www.example.gov.cn/hb.html#part-${n}` });
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), more: [allPass(), fail(2), fail(3)], scanMs: 4 }, pageSender());
+    expect((await badge()).text).toBe('3');
+    expect((await badge()).title).toContain('(+3)');
+    expect((await db.reports.toArray()).map((r) => r.id).sort()).toEqual(['r000001', 'r000002', 'r000003', 'r000005']);
+    expect((await getTabState(TAB))?.more?.map((r) => r.id)).toEqual(['r000005', 'r000002', 'r000003']);
+    // every part passing: ✓; one part without readable tables: ?
+    await send({ type: 'scan-result', outcome: allPass(), more: [allPass()], scanMs: 1 }, pageSender(8));
+    expect((await badge(8)).text).toBe('✓');
+    const noTables = makeRecord({ n: 9, status: 'no-tables', tables: 0, checks: [], values: {}, cells: {} });
+    await send({ type: 'scan-result', outcome: allPass(), more: [noTables], scanMs: 1 }, pageSender(9));
+    expect((await badge(9)).text).toBe('?');
+  });
+
+  it('with auto-save off, saving the tab saves every part', async () => {
+    await send({ type: 'set-settings', settings: { autoSave: false } });
+    await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), more: [makeRecord({ n: 2 })], scanMs: 1 }, pageSender());
+    expect(await db.reports.count()).toBe(0);
+    expect((await send({ type: 'save-page', tabId: TAB })).ok).toBe(true);
+    expect(await db.reports.count()).toBe(2);
+  });
+
   it('a frame that is not a report does not hide the page report', async () => {
     await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender(TAB, 0));
     await send(
