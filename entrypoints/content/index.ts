@@ -1,4 +1,4 @@
-import { scanPage } from '@/lib/core/scan';
+import { scanReports } from '@/lib/core/scan';
 import { startLens, type Lens } from '@/lib/page/start-lens';
 import { overlayLanguage, runtime } from '@/lib/page/extension-api';
 
@@ -26,9 +26,10 @@ export default defineContentScript({
     const lens = startLens(
       document,
       {
-        scan: scanPage,
-        send: (outcome, scanMs) => {
-          runtime.sendMessage({ type: 'scan-result', outcome, scanMs }).catch(() => {});
+        scan: scanReports,
+        send: ([outcome, ...rest], scanMs) => {
+          const more = rest.filter((o) => o.isReport);
+          runtime.sendMessage({ type: 'scan-result', outcome, ...(more.length ? { more } : {}), scanMs }).catch(() => {});
         },
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         clearTimeout: (id) => clearTimeout(id),

@@ -14,8 +14,8 @@ import { describeCheck } from '../i18n/check-words';
 import type { CellMark } from '../core/verdict';
 
 /**
- * Puts the verdicts of one scanned document into that document (SPEC §7): a summary host before the first
- * report table (top of body when there is none), a host right before each report table, outlines on failing
+ * Puts the verdicts of one scanned document into that document (SPEC §7): a summary host per report — before
+ * its first report table (top of body when there is none), or at its title line when the page holds several, a host right before each report table, outlines on failing
  * cells with a tooltip, and "next error" navigation. `dispose()` removes all of it, so a re-scan replaces
  * rather than duplicates.
  */
@@ -26,20 +26,22 @@ export interface Annotation {
   nextError(): boolean;
 }
 
-export function annotate(doc: Document, scan: ScanResult, scanMs: number, lang: OverlayLang = 'zh_CN'): Annotation {
+export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lang: OverlayLang = 'zh_CN'): Annotation {
   const text = OVERLAY_TEXT[lang] ?? OVERLAY_TEXT.zh_CN;
   for (const h of overlayHosts(doc)) h.remove();
-  const r = scan.outcome;
-  if (!r.isReport) return { dispose() {}, nextError: () => false };
+  const parts = scans.filter((s): s is ScanResult & { outcome: ReportRecord } => s.outcome.isReport);
+  if (!parts.length) return { dispose() {}, nextError: () => false };
   const disposers: Array<() => void> = [];
 
   const marks = new Map<Element, CellMark>();
-  const keyOf = new Map<Element, string>();
-  for (const [key, mark] of cellMarks(r)) {
-    const el = scan.cellElements.get(key);
-    if (!el || !el.isConnected) continue;
-    if (marks.get(el) !== 'fail') marks.set(el, mark);
-    keyOf.set(el, key);
+  const keyOf = new Map<Element, { r: ReportRecord; key: string }>();
+  for (const scan of parts) {
+    for (const [key, mark] of cellMarks(scan.outcome)) {
+      const el = scan.cellElements.get(key);
+      if (!el || !el.isConnected) continue;
+      if (marks.get(el) !== 'fail') marks.set(el, mark);
+      keyOf.set(el, { r: scan.outcome, key });
+    }
   }
   const failingCells = [...marks].filter(([, m]) => m === 'fail').map(([el]) => el);
   failingCells.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
@@ -54,24 +56,28 @@ export function annotate(doc: Document, scan: ScanResult, scanMs: number, lang: 
     return true;
   };
 
-  insertSummary(doc, scan, r, scanMs, failingCells.length ? nextError : undefined, disposers, text);
-  for (const t of scan.tables) {
-    if (!t.element.isConnected || !t.element.parentNode) continue;
-    const checks = checksOfTable(r, t.index);
-    const status = tableStatus(checks);
-    const failing = checks.filter((c) => c.status === 'fail').length;
-    const { host, mount } = createHost(doc, 'table', { 'data-status': status, 'data-table-index': t.index });
-    render(<TableBadge status={status} failing={failing} checks={checks.length} text={text} />, mount);
-    t.element.parentNode.insertBefore(host, t.element);
-    disposers.push(() => render(null, mount));
-  }
+  parts.forEach((scan, i) => {
+    const r = scan.outcome;
+    const part = parts.length > 1 ? i + 1 : 0;
+    insertSummary(doc, scan, r, part, scanMs, failingCells.length ? nextError : undefined, disposers, text);
+    for (const t of scan.tables) {
+      if (!t.element.isConnected || !t.element.parentNode) continue;
+      const checks = checksOfTable(r, t.index);
+      const status = tableStatus(checks);
+      const failing = checks.filter((c) => c.status === 'fail').length;
+      const { host, mount } = createHost(doc, 'table', { 'data-status': status, 'data-table-index': t.index });
+      render(<TableBadge status={status} failing={failing} checks={checks.length} text={text} />, mount);
+      t.element.parentNode.insertBefore(host, t.element);
+      disposers.push(() => render(null, mount));
+    }
+  });
 
   if (marks.size) {
     disposers.push(markCells(doc, marks));
     disposers.push(
       attachCellTooltip(doc, (mount, cell) => {
-        const key = keyOf.get(cell);
-        const checks = key ? failingChecksOfKey(r, key) : [];
+        const at = keyOf.get(cell);
+        const checks = at ? failingChecksOfKey(at.r, at.key) : [];
         if (!checks.length) return false;
         render(<CheckTooltip items={checks.map((c) => describeCheck(c, text))} />, mount);
         return true;
@@ -99,6 +105,8 @@ function insertSummary(
   doc: Document,
   scan: ScanResult,
   r: ReportRecord,
+  /** 1…n when the page holds several reports (the host then stands at the part's start), 0 otherwise */
+  part: number,
   scanMs: number,
   onNextError: (() => void) | undefined,
   disposers: Array<() => void>,
@@ -110,6 +118,7 @@ function insertSummary(
     'data-status': status,
     'data-failing': failing.length,
     'data-scan-ms': Math.round(scanMs * 10) / 10,
+    ...(part ? { 'data-part': part } : {}),
   });
   render(
     <SummaryPanel
@@ -126,8 +135,9 @@ function insertSummary(
     />,
     mount,
   );
-  const first = scan.tables.find((t) => t.element.isConnected && t.element.parentNode)?.element;
-  if (first) first.parentNode!.insertBefore(host, first);
+  const first =
+    (scan.start?.isConnected ? scan.start : null) ?? scan.tables.find((t) => t.element.isConnected && t.element.parentNode)?.element;
+  if (first?.parentNode) first.parentNode.insertBefore(host, first);
   else doc.body?.prepend(host);
   disposers.push(() => render(null, mount));
 }

@@ -9,13 +9,15 @@ import { watchForChanges, type Scheduler } from './rescan-scheduler';
 
 /**
  * The content script's page logic: pre-check, scan the top document and its same-origin frames, annotate
- * each in place, report one outcome to the background, and re-scan late-rendered content. Extension APIs
+ * each in place, report the page's reports (or its one non-report outcome) to the background, and re-scan late-rendered content. Extension APIs
  * come in through `deps`, so this runs the same under tests.
  */
 
 export interface LensDeps {
-  scan: (root: ParentNode, url: string, opts: ScanOptions) => ScanResult;
-  send: (outcome: ScanOutcome, scanMs: number) => void;
+  /** one result per report on the page (several for a 年报汇编), or the one non-report outcome */
+  scan: (root: ParentNode, url: string, opts: ScanOptions) => ScanResult[];
+  /** the page's reports in order (the top document's, then its frames'), or its one non-report outcome */
+  send: (outcomes: ScanOutcome[], scanMs: number) => void;
   now?: () => number;
   setTimeout?: (fn: () => void, ms: number) => number;
   clearTimeout?: (id: number) => void;
@@ -32,10 +34,11 @@ export interface Lens {
 
 interface DocState {
   annotation: Annotation;
-  outcome: ScanOutcome;
-  result: ScanResult;
+  results: ScanResult[];
   scanMs: number;
 }
+
+const reportsOf = (st: DocState | undefined): ScanOutcome[] => st?.results.filter((r) => r.outcome.isReport).map((r) => r.outcome) ?? [];
 
 export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolean } = {}): Lens {
   const now = deps.now ?? (() => performance.now());
@@ -49,18 +52,24 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     language = next;
     for (const [d, st] of states) {
       st.annotation.dispose();
-      st.annotation = annotate(d, st.result, st.scanMs, language);
+      st.annotation = annotate(d, st.results, st.scanMs, language);
     }
   };
 
+  // a frame's report is the page's (SPEC §5): the top's address, the frame named in frameUrl, parts numbered on
   const scanDoc = (d: Document, force: boolean) => {
     if (!force && !hintsAtReport(d)) return;
     try {
       const t0 = now();
-      const result = deps.scan(d, canonicalUrl(d, d.URL), { isHidden });
+      const opts: ScanOptions = { isHidden };
+      if (d !== doc) {
+        opts.frameUrl = canonicalUrl(d, d.URL);
+        opts.firstPart = 1 + [...states].reduce((n, [o, st]) => n + (o === d ? 0 : reportsOf(st).length), 0);
+      }
+      const results = deps.scan(d, canonicalUrl(doc, doc.URL), opts);
       const scanMs = now() - t0;
       states.get(d)?.annotation.dispose();
-      states.set(d, { annotation: annotate(d, result, scanMs, language), result, outcome: result.outcome, scanMs });
+      states.set(d, { annotation: annotate(d, results, scanMs, language), results, scanMs });
     } catch (e) {
       deps.log?.('年报透镜: scan failed', e);
     }
@@ -68,15 +77,15 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
 
   const report = () => {
     for (const d of states.keys()) if (d !== doc && !d.defaultView) states.delete(d); // frames navigated away
-    const all = [...states];
     const top = states.get(doc);
-    const pick = (top?.outcome.isReport ? top : undefined) ?? all.find(([, s]) => s.outcome.isReport)?.[1] ?? top;
-    if (!pick) return;
-    const o = pick.outcome;
-    const sig = o.isReport ? `${o.url}|${o.contentHash}|${o.status}` : `no|${o.url}`;
+    const frames = [...states].filter(([d]) => d !== doc).map(([, st]) => st);
+    const reports = [top, ...frames].flatMap(reportsOf);
+    const sent = reports.length ? reports : top ? [top.results[0].outcome] : [];
+    if (!sent.length) return;
+    const sig = sent.map((o) => (o.isReport ? `${o.url}|${o.contentHash}|${o.status}` : `no|${o.url}`)).join(' ');
     if (sig === lastSent) return;
     lastSent = sig;
-    deps.send(o, pick.scanMs);
+    deps.send(sent, Math.max(...[top, ...frames].map((st) => st?.scanMs ?? 0)));
   };
 
   const scanFrames = (force: boolean) => {
@@ -116,7 +125,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   if (topHint) {
     scheduler = watchForChanges(doc.documentElement, () => scanAll(false), {
       wantsAnyContent: () => {
-        const o = states.get(doc)?.outcome;
+        const o = states.get(doc)?.results[0]?.outcome;
         return !(o?.isReport && o.tables > 0);
       },
       setTimeout: deps.setTimeout,
