@@ -1,0 +1,129 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { launchExtension, SCREENSHOTS_DIR, type Harness } from './harness';
+
+/**
+ * Frames and several reports on one page (SPEC §5, issue 8 items 6 and 7), in real Chromium: a 年报汇编 shows one
+ * summary per report at the report's title and saves one record per report (url, url#part-2…), the badge sums the
+ * failing checks; a report in a same-origin iframe is saved under the top page's address with the frame's in frameUrl.
+ */
+
+let h: Harness;
+before(async () => {
+  h = await launchExtension();
+});
+after(async () => {
+  await h?.close();
+});
+
+const SUMMARY = 'nianbao-lens[data-nianbao="summary"]';
+
+const savedReports = (): Promise<any[]> =>
+  h.sw.evaluate(async () => {
+    const open = indexedDB.open('nianbao-lens');
+    const db: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = ko)));
+    if (!db.objectStoreNames.contains('reports')) return [];
+    const all = await new Promise<any[]>((ok) => {
+      const req = db.transaction('reports').objectStore('reports').getAll();
+      req.onsuccess = () => ok(req.result);
+    });
+    db.close();
+    return all;
+  });
+
+async function waitForRecords(match: (r: any) => boolean, count: number): Promise<any[]> {
+  let got: any[] = [];
+  for (let i = 0; i < 100; i++) {
+    got = (await savedReports()).filter(match);
+    if (got.length >= count) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return got;
+}
+
+async function summaries(scope: Page | Frame) {
+  return scope.evaluate(() =>
+    [...document.querySelectorAll('nianbao-lens[data-nianbao="summary"]')].map((el) => ({
+      status: el.getAttribute('data-status'),
+      failing: el.getAttribute('data-failing'),
+      part: el.getAttribute('data-part'),
+      /** the line the host stands before: the report's title */
+      next: (el.nextElementSibling?.textContent ?? '').trim(),
+    })),
+  );
+}
+
+async function badge(page: Page, want: string): Promise<string> {
+  const tab = await h.tabIdOf(page);
+  let got = '';
+  for (let i = 0; i < 30 && got !== want; i++, await page.waitForTimeout(100)) got = await h.badgeText(tab);
+  return got;
+}
+
+describe('a 年报汇编 page (seed 003)', () => {
+  test('shows one summary per report at its title, saves one record per report, and the badge sums the failing checks', async () => {
+    const page = await h.open('compilations/huibian-2020.html', 'www.huibian.gov.cn');
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, SUMMARY, { timeout: 15_000 });
+    const shown = await summaries(page);
+    assert.deepEqual(
+      shown.map((s) => [s.part, s.status, s.failing]),
+      [
+        ['1', 'fail', '1'],
+        ['2', 'pass', '0'],
+        ['3', 'pass', '0'],
+        ['4', 'pass', '0'],
+      ],
+    );
+    assert.deepEqual(
+      shown.map((s) => s.next.replace(/。$/, '')),
+      [
+        '灵川县2020年政府信息公开工作年度报告',
+        '广元市2020年政府信息公开工作年度报告',
+        '广元市林业局2020年度政府信息公开工作年度报告',
+        '衢州市人民政府2020年政府信息公开工作年度报告',
+      ],
+    );
+    // table badges as on a single report: one per report table (7 + 3 + 3 + 7)
+    assert.equal(await page.locator('nianbao-lens[data-nianbao="table"]').count(), 20);
+    assert.equal(await badge(page, '1'), '1', 'toolbar badge: failing checks summed over the parts');
+
+    const base = 'http://www.nbhb.gov.cn/zwgk/ndbg/2020/huibian.html';
+    const records = await waitForRecords((r) => r.url.startsWith(base), 4);
+    assert.deepEqual(
+      records.map((r) => [r.url, r.agency, r.year, r.status]).sort(),
+      [
+        [base, '灵川县', 2020, 'errors'],
+        [`${base}#part-2`, '广元市', 2020, 'ok'],
+        [`${base}#part-3`, '广元市林业局', 2020, 'ok'],
+        [`${base}#part-4`, '衢州市人民政府', 2020, 'ok'],
+      ].sort(),
+    );
+    assert.equal(new Set(records.map((r) => r.id)).size, 4);
+
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    await page.locator(SUMMARY).nth(1).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -120));
+    await page.screenshot({ path: join(SCREENSHOTS_DIR, 'huibian-part-2.png') });
+    await page.close();
+  });
+});
+
+describe('a report in a same-origin iframe', () => {
+  test('is annotated in the frame and saved with the top page’s url and the frame’s in frameUrl', async () => {
+    const page = await h.open('frames/portal.html', 'www.langao.gov.cn');
+    const frame = (await (await page.waitForSelector('#xxgk-frame')).contentFrame())!;
+    await frame.waitForSelector(SUMMARY, { state: 'attached', timeout: 15_000 });
+    assert.equal(await page.locator('nianbao-lens').count(), 0, 'the portal itself gets no host');
+    const top = 'http://www.langao.gov.cn/xxgk/ndbg/portal.html';
+    const [record] = await waitForRecords((r) => r.url === top, 1);
+    assert.ok(record, 'a record under the top page’s address');
+    assert.equal(record.frameUrl, 'http://www.langao.gov.cn/frames/report-frame.html');
+    assert.equal(record.agency, '岚皋县行政审批服务局');
+    assert.equal((await savedReports()).filter((r) => r.url.includes('report-frame')).length, 0, 'nothing saved under the frame’s address');
+    assert.equal(await badge(page, '✓'), '✓');
+    await page.close();
+  });
+});
