@@ -14,11 +14,11 @@ export interface Segment {
   start: Element | null;
 }
 
-/** the cheap gate: a page with several reports repeats the 勾稽 note or 一、总体情况 */
-const GATES = ['本列数据的勾稽关系', '总体情况', '總體情況'];
+/** the cheap gate: a page with several reports repeats the 勾稽 note or the 一、总体情况 heading */
+const GATES = [/勾稽关系/g, /[一1]\s*[、.．]\s*(?:总体情况|總體情況)/g];
 /** a section heading of the national format (SPEC §1), numbered 一 … 六 */
 const SECTION_HEADING =
-  /^([一二三四五六七])[、.．,，](?:总体情况|概述|概况|主动公开|收到和处理|依申请公开|政府信息公开行政复议|行政复议|因政府信息公开|存在的主要问题|政府信息公开工作存在|其他需要报告|其它需要报告)/;
+  /^([一二三四五六七])[、.．,，](?:总体情况|概[述况]|主动公开|收到和处理|依申请|.{0,8}行政复议|.{0,8}存在的主要问题|其[他它]需要报告)/;
 const NUMERALS = '一二三四五六七';
 const TITLE_LINE =
   /^[^《》“”"]{0,60}?((?:19|20)\d{2})年度?[^《》。，,；;：:]{0,30}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)[。.]?$/;
@@ -63,9 +63,9 @@ export function segmentReports(body: ParentNode, text?: string): Segment[] {
   return parts.length >= 2 ? parts : [];
 }
 
-function occursTwice(text: string, needle: string): boolean {
-  const i = text.indexOf(needle);
-  return i !== -1 && text.indexOf(needle, i + needle.length) !== -1;
+function occursTwice(text: string, re: RegExp): boolean {
+  re.lastIndex = 0;
+  return !!re.exec(text) && !!re.exec(text);
 }
 
 function isTitleLine(line: string): boolean {
@@ -109,16 +109,10 @@ export function segmentTexts(text: string, segments: Segment[]): string[] {
 /** A detached document whose only title is a part's title line: detection reads that part's title, not the page's. */
 export function titledDocument(doc: Document, title: string): Document {
   const d = doc.cloneNode(false) as Document;
-  const html = d.createElement('html');
-  const head = d.createElement('head');
-  const t = d.createElement('title');
+  const [html, head, t] = ['html', 'head', 'title'].map((tag) => d.createElement(tag));
   t.textContent = title;
   head.append(t);
-  const body = d.createElement('body');
-  const h1 = d.createElement('h1');
-  h1.textContent = title;
-  body.append(h1);
-  html.append(head, body);
+  html.append(head, d.createElement('body'));
   d.append(html);
   return d;
 }
