@@ -4,7 +4,8 @@ import { overlayLanguage, runtime } from '@/lib/page/extension-api';
 
 /**
  * Wiring only: runs on every *.gov.cn page, and the same bundle is injected by the context menu
- * ("用年报透镜检查此页") into any other page. The page logic lives in lib/content/.
+ * ("用年报透镜检查此页") into any other page. The page logic lives in lib/page/. Same-origin frames are read
+ * by the top document's lens; a frame on another origin runs its own.
  */
 
 const FLAG = '__nianbaoLens';
@@ -13,7 +14,11 @@ type Flagged = Window & { [FLAG]?: Lens };
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
+  // frames too: a cross-origin frame (a 信息公开 platform on another gov.cn host) is checked as a page of its own
+  allFrames: true,
   main(ctx) {
+    // a frame the top document can read is the top lens's to scan: its report is the page's (SPEC §5)
+    if (window !== window.top && topIsReadable()) return;
     const win = window as Flagged;
     const existing = win[FLAG];
     if (existing) {
@@ -52,3 +57,11 @@ export default defineContentScript({
     });
   },
 });
+
+function topIsReadable(): boolean {
+  try {
+    return !!window.top?.document;
+  } catch {
+    return false;
+  }
+}

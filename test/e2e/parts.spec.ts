@@ -127,3 +127,18 @@ describe('a report in a same-origin iframe', () => {
     await page.close();
   });
 });
+
+describe('a report in a frame from another gov.cn host', () => {
+  test('is checked in the frame as a page of its own: its own address, no frameUrl, and the badge shows it', async () => {
+    const page = await h.open('frames/portal-xxgk.html', 'www.langao-portal.gov.cn');
+    const frame = (await (await page.waitForSelector('#xxgk-frame')).contentFrame())!;
+    await frame.waitForSelector(SUMMARY, { state: 'attached', timeout: 15_000 });
+    assert.equal(await page.locator('nianbao-lens').count(), 0, 'the portal itself gets no host');
+    const own = 'http://xxgk.langao.gov.cn/frames/report-frame.html';
+    const [record] = await waitForRecords((r) => r.url === own, 1);
+    assert.ok(record, 'saved under the frame’s own address');
+    assert.equal(record.frameUrl, undefined);
+    assert.equal(await badge(page, '✓'), '✓');
+    await page.close();
+  });
+});
