@@ -22,8 +22,8 @@ const SECTION_HEADING =
 const NUMERALS = '一二三四五六七';
 const TITLE_LINE =
   /^[^《》“”"]{0,60}?((?:19|20)\d{2})年度?[^《》。，,；;：:]{0,30}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)[。.]?$/;
-const NOT_A_REPORT_TITLE = /汇编|格式|通知|解读|图解|目录|要点|指南|根据|按照|现将|特此|附件|下载/;
-const CANDIDATES = 'h1,h2,h3,h4,h5,h6,p,div,td,center,strong,b,font,span,li';
+const NOT_A_REPORT_TITLE = /汇编|格式|通知|解读|图解|目录|根据|按照|现将|附件/;
+const CANDIDATES = 'h1,h2,h3,h4,p,div,td,center,strong,b,font,span';
 /** containers with more children than this are not a title line (and their text is never read) */
 const MAX_CHILDREN = 6;
 

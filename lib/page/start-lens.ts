@@ -63,7 +63,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
       const t0 = now();
       const opts: ScanOptions = { isHidden };
       if (d !== doc) {
-        opts.frameUrl = canonicalUrl(d, d.URL);
+        opts.frameUrl = d.URL.replace(/#.*$/, ''); // the frame's address, as the CLI resolves its src
         opts.firstPart = 1 + [...states].reduce((n, [o, st]) => n + (o === d ? 0 : reportsOf(st).length), 0);
       }
       const results = deps.scan(d, canonicalUrl(doc, doc.URL), opts);

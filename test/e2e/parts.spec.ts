@@ -128,6 +128,26 @@ describe('a report in a same-origin iframe', () => {
   });
 });
 
+describe('a report page that frames another report', () => {
+  test('gives two records: the page’s own, then the frame’s as #part-2 with frameUrl; the badge counts both', async () => {
+    const page = await h.open('frames/report-with-frame.html', 'www.langao.gov.cn');
+    const frame = (await (await page.waitForSelector('#related-frame')).contentFrame())!;
+    await frame.waitForSelector(SUMMARY, { state: 'attached', timeout: 15_000 });
+    await page.waitForSelector(SUMMARY, { state: 'attached' });
+    const top = 'http://www.langao.gov.cn/xxgk/ndbg/with-frame.html';
+    const records = await waitForRecords((r) => r.url.startsWith(top), 2);
+    assert.deepEqual(
+      records.map((r) => [r.url, r.frameUrl, r.agency]).sort(),
+      [
+        [top, undefined, '岚皋县行政审批服务局'],
+        [`${top}#part-2`, 'http://www.langao.gov.cn/reports/guangyuan-2020.html', '广元市'],
+      ].sort(),
+    );
+    assert.equal(await badge(page, '✓'), '✓');
+    await page.close();
+  });
+});
+
 describe('a report in a frame from another gov.cn host', () => {
   test('is checked in the frame as a page of its own: its own address, no frameUrl, and the badge shows it', async () => {
     const page = await h.open('frames/portal-xxgk.html', 'www.langao-portal.gov.cn');

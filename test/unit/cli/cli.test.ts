@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -76,6 +76,11 @@ describe('CLI (SPEC §6)', () => {
       year: 2021,
       format: '2021',
     });
+    // a page that is a report itself and frames another: the frame's report is part 2 of the page
+    const both = await check(join(root, 'test/fixtures/frames/report-with-frame.html'));
+    const want = JSON.parse(readFileSync(join(root, 'test/fixtures/frames/report-with-frame.expected.json'), 'utf8')).parts;
+    const page = 'http://www.langao.gov.cn/xxgk/ndbg/with-frame.html';
+    expect(both.lines.map((l) => [l.url, l.frameUrl, l.title])).toEqual(want.map((p: any) => [page + p.url, p.frameUrl, p.title]));
     // without a web address the frame is named by its file, and a frame that is not on disk is skipped
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
     copyFileSync(join(root, 'test/fixtures/frames/report-frame.html'), join(dir, 'inner.html'));
