@@ -1,4 +1,5 @@
 import type { PageStatus } from '../../lib/core/verdict';
+import { h } from './dom';
 import type { CheckText } from '../../lib/i18n/check-words';
 import { OVERLAY_TEXT, type OverlayText } from '../../lib/i18n/overlay';
 
@@ -20,39 +21,44 @@ export interface SummaryPanelProps {
 const SHOWN = 5;
 
 /** The page summary above the first report table: who, which year, which format, and the verdict. */
-export function SummaryPanel(p: SummaryPanelProps) {
+export function SummaryPanel(p: SummaryPanelProps): HTMLElement {
   const { pass, fail, skip } = p.counts;
   const t = p.text ?? OVERLAY_TEXT.zh_CN;
-  return (
-    <div class={`nl panel s-${p.status}`} role="region" aria-label={t.region}>
-      <div class="head">
-        <span class="brand">{t.brand}</span>
-        <span class="verdict">{p.status === 'fail' ? t.verdict.fail(fail) : t.verdict[p.status]}</span>
-        {p.status === 'fail' && p.onNextError && (
-          <button type="button" data-testid="next-error" onClick={p.onNextError} title={t.nextErrorTitle}>
-            {t.nextError} <span class="kbd">Alt+Shift+N</span>
-          </button>
-        )}
-      </div>
-      <div class="meta">
-        {p.agency ?? t.noAgency} · {t.year(p.year)} · {t.format(p.format)} · {t.tables(p.tables)}
-      </div>
-      {p.status !== 'no-tables' && (
-        <div class="counts">
-          {t.counts(pass + fail + skip, pass, fail, skip)}
-          {pass + fail + skip === 0 && t.noIdentities} · {t.took(Math.round(p.scanMs))}
-        </div>
-      )}
-      {p.failing.length > 0 && (
-        <ul class="fails">
-          {p.failing.slice(0, SHOWN).map((t) => (
-            <li>
-              {t.equation} <span class="v">（{t.values}）</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {p.failing.length > SHOWN && <div class="more">{t.more(p.failing.length - SHOWN)}</div>}
-    </div>
+  const failingShown =
+    p.failing.length > 0 &&
+    h(
+      'ul',
+      { class: 'fails' },
+      p.failing.slice(0, SHOWN).map((c) => h('li', null, c.equation, ' ', h('span', { class: 'v' }, `（${c.values}）`))),
+    );
+  return h(
+    'div',
+    { class: `nl panel s-${p.status}`, role: 'region', 'aria-label': t.region },
+    h(
+      'div',
+      { class: 'head' },
+      h('span', { class: 'brand' }, t.brand),
+      h('span', { class: 'verdict' }, p.status === 'fail' ? t.verdict.fail(fail) : t.verdict[p.status]),
+      p.status === 'fail' &&
+        p.onNextError &&
+        h(
+          'button',
+          { type: 'button', 'data-testid': 'next-error', onClick: p.onNextError, title: t.nextErrorTitle },
+          t.nextError,
+          ' ',
+          h('span', { class: 'kbd' }, 'Alt+Shift+N'),
+        ),
+    ),
+    h('div', { class: 'meta' }, `${p.agency ?? t.noAgency} · ${t.year(p.year)} · ${t.format(p.format)} · ${t.tables(p.tables)}`),
+    p.status !== 'no-tables' &&
+      h(
+        'div',
+        { class: 'counts' },
+        t.counts(pass + fail + skip, pass, fail, skip),
+        pass + fail + skip === 0 && t.noIdentities,
+        ` · ${t.took(Math.round(p.scanMs))}`,
+      ),
+    failingShown,
+    p.failing.length > SHOWN && h('div', { class: 'more' }, t.more(p.failing.length - SHOWN)),
   );
 }

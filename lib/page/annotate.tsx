@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import type { ScanResult } from '../core/scan';
 import type { ReportRecord } from '../core/record';
 import { tally } from '../core/tally';
@@ -59,16 +58,15 @@ export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lan
   parts.forEach((scan, i) => {
     const r = scan.outcome;
     const part = parts.length > 1 ? i + 1 : 0;
-    insertSummary(doc, scan, r, part, scanMs, failingCells.length ? nextError : undefined, disposers, text);
+    insertSummary(doc, scan, r, part, scanMs, failingCells.length ? nextError : undefined, text);
     for (const t of scan.tables) {
       if (!t.element.isConnected || !t.element.parentNode) continue;
       const checks = checksOfTable(r, t.index);
       const status = tableStatus(checks);
       const failing = checks.filter((c) => c.status === 'fail').length;
       const { host, mount } = createHost(doc, 'table', { 'data-status': status, 'data-table-index': t.index });
-      render(<TableBadge status={status} failing={failing} checks={checks.length} text={text} />, mount);
+      mount.append(TableBadge({ status, failing, checks: checks.length, text }));
       t.element.parentNode.insertBefore(host, t.element);
-      disposers.push(() => render(null, mount));
     }
   });
 
@@ -79,7 +77,7 @@ export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lan
         const at = keyOf.get(cell);
         const checks = at ? failingChecksOfKey(at.r, at.key) : [];
         if (!checks.length) return false;
-        render(<CheckTooltip items={checks.map((c) => describeCheck(c, text))} />, mount);
+        mount.replaceChildren(CheckTooltip({ items: checks.map((c) => describeCheck(c, text)) }));
         return true;
       }),
     );
@@ -109,7 +107,6 @@ function insertSummary(
   part: number,
   scanMs: number,
   onNextError: (() => void) | undefined,
-  disposers: Array<() => void>,
   text: OverlayText,
 ): void {
   const failing = failingChecks(r);
@@ -120,24 +117,22 @@ function insertSummary(
     'data-scan-ms': Math.round(scanMs * 10) / 10,
     ...(part ? { 'data-part': part } : {}),
   });
-  render(
-    <SummaryPanel
-      status={status}
-      agency={r.agency}
-      year={r.year}
-      format={r.format}
-      tables={r.tables}
-      counts={tally(r.checks)}
-      failing={failing.map((c) => describeCheck(c, text))}
-      scanMs={scanMs}
-      onNextError={onNextError}
-      text={text}
-    />,
-    mount,
+  mount.append(
+    SummaryPanel({
+      status,
+      agency: r.agency,
+      year: r.year,
+      format: r.format,
+      tables: r.tables,
+      counts: tally(r.checks),
+      failing: failing.map((c) => describeCheck(c, text)),
+      scanMs,
+      onNextError,
+      text,
+    }),
   );
   const first =
     (scan.start?.isConnected ? scan.start : null) ?? scan.tables.find((t) => t.element.isConnected && t.element.parentNode)?.element;
   if (first?.parentNode) first.parentNode.insertBefore(host, first);
   else doc.body?.prepend(host);
-  disposers.push(() => render(null, mount));
 }
