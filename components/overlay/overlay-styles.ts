@@ -13,6 +13,7 @@ export const OVERLAY_CSS = `
 .panel{margin:8px 0;padding:10px 14px;background:#fff;border:1px solid #dadce0;border-left:5px solid var(--accent);border-radius:6px;box-shadow:0 1px 3px rgba(0,0,0,.12)}
 .head{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 10px}
 .brand{font-weight:600;color:#5f6368}
+.part{color:#5f6368}
 .verdict{font-weight:700;font-size:15px;color:var(--accent)}
 .meta,.counts{color:#3c4043}
 .counts b{font-variant-numeric:tabular-nums}

@@ -14,6 +14,8 @@ export interface SummaryPanelProps {
   failing: CheckText[];
   scanMs: number;
   onNextError?: () => void;
+  /** which report of the page, when it holds several */
+  part?: { n: number; of: number };
   /** the overlay's words (default Chinese) */
   text?: OverlayText;
 }
@@ -39,6 +41,7 @@ export function SummaryPanel(p: SummaryPanelProps): HTMLElement {
       { class: 'head' },
       h('span', { class: 'brand' }, t.brand),
       h('span', { class: 'verdict' }, p.status === 'fail' ? t.verdict.fail(fail) : t.verdict[p.status]),
+      p.part && h('span', { class: 'part' }, t.part(p.part.n, p.part.of)),
       p.status === 'fail' &&
         p.onNextError &&
         h(

@@ -22,6 +22,8 @@ export interface OverlayText {
   values: (reported: string, computed: string, diff: string) => string;
   sides: (lhs: string, rhs: string, diff: string) => string;
   count: (n: number) => string;
+  /** which report of a page holding several (a 年报汇编) */
+  part: (n: number, of: number) => string;
 }
 
 const FORMAT_ZH: Record<string, string> = { '2019': '2019 版', '2021': '2021 版', legacy: '旧版（2019 年前）', unknown: '未知' };
@@ -62,6 +64,7 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     values: (r, c, d) => `报告值 ${r} · 计算值 ${c} · 差 ${d}`,
     sides: (l, r, d) => `左边 ${l} · 右边 ${r} · 差 ${d}`,
     count: (n) => `共 ${n} 项`,
+    part: (n, of) => `本页第 ${n} 份（共 ${of} 份）`,
   },
   en: {
     brand: 'Nianbao Lens',
@@ -92,5 +95,6 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     values: (r, c, d) => `reported ${r} · computed ${c} · difference ${d}`,
     sides: (l, r, d) => `left ${l} · right ${r} · difference ${d}`,
     count: (n) => `${n} in all`,
+    part: (n, of) => `report ${n} of ${of} on this page`,
   },
 };

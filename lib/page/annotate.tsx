@@ -58,7 +58,7 @@ export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lan
   parts.forEach((scan, i) => {
     const r = scan.outcome;
     const part = parts.length > 1 ? i + 1 : 0;
-    insertSummary(doc, scan, r, part, scanMs, failingCells.length ? nextError : undefined, text);
+    insertSummary(doc, scan, r, part, parts.length, scanMs, failingCells.length ? nextError : undefined, text);
     for (const t of scan.tables) {
       if (!t.element.isConnected || !t.element.parentNode) continue;
       const checks = checksOfTable(r, t.index);
@@ -105,6 +105,7 @@ function insertSummary(
   r: ReportRecord,
   /** 1…n when the page holds several reports (the host then stands at the part's start), 0 otherwise */
   part: number,
+  of: number,
   scanMs: number,
   onNextError: (() => void) | undefined,
   text: OverlayText,
@@ -129,6 +130,7 @@ function insertSummary(
       scanMs,
       onNextError,
       text,
+      part: part ? { n: part, of } : undefined,
     }),
   );
   const first =

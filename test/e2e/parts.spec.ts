@@ -86,6 +86,7 @@ describe('a 年报汇编 page (seed 003)', () => {
         '衢州市人民政府2020年政府信息公开工作年度报告',
       ],
     );
+    assert.equal(await page.locator(SUMMARY).nth(1).locator('.part').textContent(), '本页第 2 份（共 4 份）');
     // table badges as on a single report: one per report table (7 + 3 + 3 + 7)
     assert.equal(await page.locator('nianbao-lens[data-nianbao="table"]').count(), 20);
     assert.equal(await badge(page, '1'), '1', 'toolbar badge: failing checks summed over the parts');
