@@ -33,7 +33,8 @@ export default defineContentScript({
       {
         scan: scanReports,
         send: ([outcome, ...rest], scanMs) => {
-          const more = rest.filter((o) => o.isReport);
+          // the protocol carries at most 50 further reports (a larger 汇编 is saved up to its 51st report)
+          const more = rest.filter((o) => o.isReport).slice(0, 50);
           runtime.sendMessage({ type: 'scan-result', outcome, ...(more.length ? { more } : {}), scanMs }).catch(() => {});
         },
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
