@@ -46,7 +46,7 @@ describe('segmentReports', () => {
     const html = `<div class="position">首页 » ${title}</div><h1>${title}</h1>${report(title)}<p>${title}</p>`;
     expect(segmentReports(body(html))).toEqual([]);
     // a table of contents that lists the six headings before the text restarts them: no title line in between
-    const toc = `<h1>${title}</h1><ul><li>一、总体情况</li><li>二、主动公开政府信息情况</li><li>六、其他需要报告的事项</li></ul>${report(null)}`;
+    const toc = `<h1>${title}</h1><div class="toc"><p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>六、其他需要报告的事项</p></div>${report(null)}`;
     expect(segmentReports(body(toc))).toEqual([]);
   });
 
