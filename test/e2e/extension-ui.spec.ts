@@ -63,7 +63,10 @@ describe('popup', () => {
     await popup.setViewportSize({ width: 380, height: 600 });
     await popup.waitForSelector('[data-testid="failing-checks"]');
     assert.match((await popup.textContent('.report-agency')) ?? '', /灵川县/);
-    assert.match((await popup.textContent('[data-testid="failing-checks"]')) ?? '', /suit\.after_review\.sum/);
+    // people read the check's name; its id stays in the tooltip and data-check (issue 9 §7)
+    assert.match((await popup.textContent('[data-testid="failing-checks"]')) ?? '', /行政诉讼·复议后起诉：总计 ≠ 各项之和/);
+    assert.equal(await popup.getAttribute('[data-testid="failing-checks"] [data-check]', 'data-check'), 'suit.after_review.sum');
+    assert.equal(await popup.getAttribute('[data-testid="failing-checks"] .check-name', 'title'), 'suit.after_review.sum');
     assert.match((await popup.textContent('.report-meta')) ?? '', /2019版/);
     assert.match((await popup.textContent('[data-testid="saved-state"]')) ?? '', /已保存 \d\d:\d\d/);
     assert.match((await popup.textContent('[data-testid="saved-count"]')) ?? '', new RegExp(`${PAGES.length}`));
