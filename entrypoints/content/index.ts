@@ -1,6 +1,6 @@
 import { scanReports } from '@/lib/core/scan';
 import { startLens, type Lens } from '@/lib/page/start-lens';
-import { overlayLanguage, runtime } from '@/lib/page/extension-api';
+import { overlayLanguage, runtime, sendToBackground } from '@/lib/page/extension-api';
 
 /**
  * Wiring only: runs on every *.gov.cn page, and the same bundle is injected by the context menu
@@ -35,7 +35,7 @@ export default defineContentScript({
         send: ([outcome, ...rest], scanMs) => {
           // the protocol carries at most 50 further reports (a larger 汇编 is saved up to its 51st report)
           const more = rest.filter((o) => o.isReport).slice(0, 50);
-          runtime.sendMessage({ type: 'scan-result', outcome, ...(more.length ? { more } : {}), scanMs }).catch(() => {});
+          void sendToBackground({ type: 'scan-result', outcome, ...(more.length ? { more } : {}), scanMs });
         },
         setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
         clearTimeout: (id) => clearTimeout(id),

@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { db, deleteReports, mergeReports } from '../db/database';
 import { parseImport } from '../export/import';
 import { stageImportBatch } from './import-staging';
-import { MessageSchema, type Message, type TabState } from '../protocol/messages';
+import { MessageSchema, type Message, type Replies, type TabState } from '../protocol/messages';
 import type { ScanOutcome } from '../core/record';
 import { saveRecords, saveTab } from './saver';
 import { errorWords } from '../i18n/errors';
@@ -30,7 +30,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
     console.warn(`[nianbao-lens] dropped "${msg.type}" from outside the extension's pages`);
     return undefined;
   }
-  return answer(msg);
+  return answer(msg as Request);
 }
 
 function fromExtensionPage(sender: Sender): boolean {
@@ -38,31 +38,34 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (!sender.url || sender.url.startsWith(origin));
 }
 
-async function answer(msg: Exclude<Message, { type: 'scan-result' | 'rescan' | 'ping' }>): Promise<unknown> {
-  switch (msg.type) {
-    case 'get-tab-state':
-      return getTabState(msg.tabId);
-    case 'save-page':
-      return saveTab(msg.tabId);
-    case 'delete-records':
-      return { deleted: await deleteReports(msg.ids) };
-    case 'import-records': {
-      const lang = await settingsLanguage();
-      const file = parseImport(msg.text, lang);
-      if (!file.ok) return file;
-      try {
-        return { ok: true, ...(await mergeReports(file.reports)) };
-      } catch (e) {
-        return { ok: false, error: errorWords(lang).importFailed((e as Error).message) };
-      }
+type PageMessageType = 'scan-result' | 'rescan' | 'ping';
+type Request = Exclude<Message, { type: PageMessageType }>;
+
+/**
+ * One handler per request of the extension's pages; each returns that request's reply type (`Replies`
+ * in lib/protocol/messages.ts), so a handler that answers the wrong shape does not compile.
+ */
+export const HANDLERS: { [T in Request['type']]: (msg: Extract<Request, { type: T }>) => Promise<Replies[T]> } = {
+  'get-tab-state': (msg) => getTabState(msg.tabId),
+  'save-page': (msg) => saveTab(msg.tabId),
+  'delete-records': async (msg) => ({ deleted: await deleteReports(msg.ids) }),
+  'import-records': async (msg) => {
+    const lang = await settingsLanguage();
+    const file = parseImport(msg.text, lang);
+    if (!file.ok) return file;
+    try {
+      return { ok: true, ...(await mergeReports(file.reports)) };
+    } catch (e) {
+      return { ok: false, error: errorWords(lang).importFailed((e as Error).message) };
     }
-    case 'import-batch':
-      return stageImportBatch(msg.session, msg.reports, msg.last, await settingsLanguage());
-    case 'get-settings':
-      return getSettings();
-    case 'set-settings':
-      return setSettings(msg.settings);
-  }
+  },
+  'import-batch': async (msg) => stageImportBatch(msg.session, msg.reports, msg.last, await settingsLanguage()),
+  'get-settings': () => getSettings(),
+  'set-settings': (msg) => setSettings(msg.settings),
+};
+
+function answer<T extends Request['type']>(msg: Extract<Request, { type: T }>): Promise<Replies[T]> {
+  return (HANDLERS[msg.type as T] as (m: typeof msg) => Promise<Replies[T]>)(msg);
 }
 
 async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, sender: Sender): Promise<void> {

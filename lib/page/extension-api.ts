@@ -4,6 +4,8 @@
  * else, so it does without webextension-polyfill (≈10 KB of every page's bundle); the background and
  * extension pages keep it (WXT's `wxt/browser`).
  */
+import type { Message } from '../protocol/messages';
+
 type Listener = (message: unknown) => void;
 interface Runtime {
   sendMessage(message: unknown): Promise<unknown>;
@@ -20,6 +22,17 @@ const g = globalThis as {
 const api = g.browser?.runtime ? g.browser : g.chrome;
 
 export const runtime: Runtime = api!.runtime!;
+
+/** What the page may tell the background: its scan (the protocol's type only — no zod, no bytes on the page). */
+export type PageMessage = Extract<Message, { type: 'scan-result' }>;
+
+/** Sends the page's scan to the background; a closed background (extension reloaded) is not an error. */
+export function sendToBackground(message: PageMessage): Promise<void> {
+  return runtime.sendMessage(message).then(
+    () => undefined,
+    () => undefined,
+  );
+}
 
 /**
  * The overlay's language from the saved settings (lib/settings.ts keeps them under `settings`); Chinese
