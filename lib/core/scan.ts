@@ -131,7 +131,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
 
   const year = found.year !== null && found.year >= 1990 && found.year <= 2100 ? found.year : null;
   const format = decideFormat(tables.length, applyState.edition ?? activeState.edition, year);
-  const notes: string[] = [];
+  const notes: string[] = [...(found.notes ?? [])];
   let checks: Check[] = [];
   if (tables.length && (format === '2019' || format === '2021')) {
     const defs = CHECKS[format];
