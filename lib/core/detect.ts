@@ -25,15 +25,16 @@ export { agencyFromTitle, yearFromTitle };
 
 const NOT_TITLED = '标题不是政府信息公开工作年度报告';
 const NO_STRUCTURE = '正文没有年度报告的结构';
+const BLANK_TEMPLATE = '正文是空白的年度报告格式（表格没有数字）';
 
 const TITLE_RE = /(政府信息公开|政务信息公开|信息公开)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
 const NEGATIVE_TITLE =
-  /格式|通知|印发|编制|编写|解读|一图读懂|图读|图解|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|统计表|申请表|发布|公布|转发|栏目|专题|列表|汇总表/;
+  /格式|通知|印发|编制|编写|解读|一图读懂|图读|图解|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|统计表|申请表|模板|样表|范本|发布|公布|转发|栏目|专题|列表|汇总表/;
 const DUPLICATE_MARK = /\(文字版[^)]*\)|\(图解[^)]*\)/g;
 /** the page's own title says what it is even without naming a report: a 解读, half-year statistics … */
-const PAGE_VETO = /解读|一图读懂|图读|图解|上半年|季度|数据统计|工作要点|年度报告格式|编制/;
-/** a line of the body is a title only when it is the report's name alone: no quotation, no sentence */
-const LEAD_IS_TITLE = /^[^《》〈〉。，,；;]*(?:报告|年报)(?:\([^)]*\))?$/;
+const PAGE_VETO = /解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|年度报告格式|编制/;
+/** a line of the body is a title only when it is the report's name alone (with its year): no quotation, no sentence, no breadcrumb */
+const LEAD_IS_TITLE = /^[^《》〈〉。，,；;>»]*(?:报告|年报)(?:\([^)]*\))?$/;
 const MAY_NAME_REPORT = /[报報][告吿]|年[报報]|公[开開]/;
 const HAS_YEAR = /(?:19|20)\d{2}\s*年/;
 
@@ -58,8 +59,9 @@ const NUMBERED = [
   /六[、.．]?其[他它]需要报告的事项/,
 ];
 /** Section 三 row labels; each counts only when a number follows it (a blank template has none). */
-const APPLY_LABELS = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理', '信访举报投诉类申请'];
-const NUMBER_AFTER = /^[-—/／无]*[0-9０-９]/;
+const APPLY_LABELS = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理', '七）总计', '七)总计'];
+/** a number, not the ordinal of the next row ("2.重复申请") */
+const NUMBER_AFTER = /^[-—/／无]*[0-9０-９](?![.．、])/;
 /** cheap test on the raw body before compacting it for the body route */
 const BODY_GATE = /勾|[新結结][\s\u3000]*(?:\([a-zü\u00e0-\u01dc]{1,7}\))?[\s\u3000]*[收轉转]/;
 
@@ -134,7 +136,7 @@ function pickTitle(root: ParentNode): Titles {
     const norm = normalizeText(raw);
     if (rank === 0 && PAGE_VETO.test(norm.replace(DUPLICATE_MARK, ''))) veto ??= { raw, norm, rank };
     if (!TITLE_RE.test(norm)) continue;
-    if (rank === 2 && !LEAD_IS_TITLE.test(norm)) continue;
+    if (rank === 2 && !(LEAD_IS_TITLE.test(norm) && HAS_YEAR.test(norm))) continue;
     if (isNegative(norm)) {
       if (!hit) veto ??= { raw, norm, rank };
       continue;
@@ -160,6 +162,8 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
     if (!BODY_GATE.test(bodyText) || !hasReportBody(text())) return { ...base, isReport: false, reason: NOT_TITLED };
   } else if (!hasTitledBody(bodyText, text, yearFromTitle(hit.norm))) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
+  } else if (isBlankTemplate(text(), yearFromTitle(hit.norm))) {
+    return { ...base, isReport: false, reason: BLANK_TEMPLATE };
   }
   return { isReport: true, reason: '', ...metadataOf(root, hit, base.title, bodyText, text) };
 }
@@ -177,6 +181,14 @@ function hasReportBody(text: string): boolean {
   const labels = labelsWithNumbers(text);
   const note = text.includes('本列数据的勾稽关系');
   return (labels >= 2 || (note && labels >= 1)) && numberedInOrder(text) >= 2;
+}
+
+/** The format's blank template: the section 三 labels without a single number, and no report year anywhere. */
+function isBlankTemplate(text: string, titleYear: number | null): boolean {
+  if (titleYear !== null || labelsWithNumbers(text) > 0) return false;
+  let labels = 0;
+  for (const label of APPLY_LABELS) if (text.includes(label)) labels++;
+  return labels >= 2 && yearFromBody(text) === null;
 }
 
 function metadataOf(root: ParentNode, hit: Candidate | undefined, title: string, bodyText: string, text: () => string) {
