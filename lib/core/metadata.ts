@@ -26,7 +26,7 @@ const NOT_A_NAME =
 const LEADING = /^(?:关于|印发|转发|公布|发布|公开|转载|[:：、,，.。"'《〈\-—\s])+/;
 const TRAILING = /(?:关于|的通知|通知|印发|转发|公布|发布|[:：、,，.。"'》〉\-—\s])+$/;
 /** a site's name: …网, …门户网站, …政府网, …网站, …政务网 */
-const SITE_SUFFIX = /(?:门户网站|政府网站|政务网站|政务服务网|政务网|网站|网)$/;
+const SITE_SUFFIX = /(?:门户网站|门户网|政务网|网站|网)$/;
 const BRACKETS = /【[^】]*】|\[[^\]]*\]|\((?:文字版|图解|图文|附件|全文|转载)[^)]*\)/g;
 
 /**
@@ -61,7 +61,7 @@ export function agencyFromTitle(title: string, simplify: Simplify = toSimplified
   return after ? cleanAgency(after, simplify) : null;
 }
 
-const BYLINE = /(?:发布机构|信息来源|来源单位|来源|发文机关|发布单位|发布部门)\s*[:：]\s*([^\s:：|,，。;；<>]{2,40})/;
+const BYLINE = /(?:发布机构|信息来源|来源单位|来源|发文机关|发布单位|发布部门)\s*[:：]\s*([^\s:：|,，。;；、<>【]{2,40})/;
 const INTRO = [
   /现将([\u4e00-\u9fa5()（）]{2,40}?)(?:19|20)\d{2}年度?(?:政府信息公开|政务公开|信息公开)/,
   /特向社会公布([\u4e00-\u9fa5()（）]{2,40}?)(?:19|20)\d{2}年/,
@@ -80,8 +80,12 @@ const BYLINE_WITHIN = 30_000;
 
 /** The byline's 发布机构 / 来源 (spaced text: white space ends the value); a site name loses its suffix. */
 export function agencyFromByline(text: string, simplify: Simplify = toSimplified): string | null {
-  const m = BYLINE.exec(toSimplified(stripPinyin(text.slice(0, BYLINE_WITHIN))).normalize('NFKC'));
-  return m ? cleanAgency(m[1].replace(BYLINE_NEXT, ''), simplify) : null;
+  const spaced = toSimplified(stripPinyin(text.slice(0, BYLINE_WITHIN))).normalize('NFKC');
+  const m = BYLINE.exec(spaced);
+  if (!m) return null;
+  // a heading's ordinal glued to the byline ("…管委会一、总体情况") is not part of the name
+  const name = spaced[m.index + m[0].length] === '、' ? m[1].replace(/[一二三四五六七八九十]$/, '') : m[1];
+  return cleanAgency(name.replace(BYLINE_NEXT, ''), simplify);
 }
 
 /**

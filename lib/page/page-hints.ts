@@ -1,4 +1,3 @@
-
 /**
  * Cheap page-side look-ups that run before (and instead of) a scan: does the page hint at an annual report
  * at all, what is its canonical URL, is an element visible. They take the document or element as a
