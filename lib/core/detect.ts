@@ -25,7 +25,7 @@ export { agencyFromTitle, yearFromTitle };
 
 const NOT_TITLED = '标题不是政府信息公开工作年度报告';
 const NO_STRUCTURE = '正文没有年度报告的结构';
-const BLANK_TEMPLATE = '正文是空白的年度报告格式（表格没有数字）';
+const BLANK_TEMPLATE = '正文是空白格式（表格没有数字）';
 
 const TITLE_RE = /(政府信息公开|政务信息公开|信息公开)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
 const NEGATIVE_TITLE =
@@ -40,24 +40,20 @@ const HAS_YEAR = /(?:19|20)\d{2}\s*年/;
 
 /** Table anchors (SPEC §1): any one of them with a title naming a report is enough. */
 const ANCHORS = ['本列数据的勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理', '未经复议直接起诉', '第二十条第'];
-/** The six headings, unnumbered (legacy reports and loose layouts). */
-const HEADINGS = [
-  /[一1][、.]?(总体情况|概述|概况)/,
-  /主动公开政府信息(的)?情况/,
-  /(收到和处理政府信息公开申请|依申请公开政府信息|依申请公开)(的)?情况/,
-  /行政复议.{0,12}行政诉讼/,
-  /存在的主要问题/,
-  /其他需要报告的事项|其它需要报告的事项/,
+/** The six section headings' words (variants of DOMAIN-NOTES §1.6), loose (legacy reports) … */
+const HEADING_WORDS = [
+  '(?:总体情况|概述|概况)',
+  '主动公开政府信息(?:的)?情况',
+  '(?:收到和处理政府信息公开申请|依申请公开政府信息|依申请公开)(?:的)?情况',
+  '行政复议.{0,12}行政诉讼',
+  '存在(?:的)?(?:主要)?问题',
+  '其[他它]需要报告的事项',
 ];
-/** The six headings with their ordinals, as a report prints them (variants of DOMAIN-NOTES §1.6). */
-const NUMBERED = [
-  /一[、.．]?(?:总体情况|概述)/,
-  /二[、.．]?主动公开政府信息(?:的)?情况/,
-  /三[、.．]?(?:收到和处理政府信息公开申请|依申请公开政府信息|依申请公开)(?:的)?情况/,
-  /四[、.．]?[\u4e00-\u9fa5]{0,16}?行政复议[、与和及]?(?:提起)?行政诉讼(?:的)?情况/,
-  /五[、.．]?(?:政府信息公开工作)?存在(?:的)?(?:主要)?问题(?:及|和)改进/,
-  /六[、.．]?其[他它]需要报告的事项/,
-];
+const HEADINGS = HEADING_WORDS.map((w) => new RegExp(w));
+/** … and with their ordinals, as a report prints them (四 and 五 may put words before: 四、因政府信息公开工作被申请…) */
+const NUMBERED = HEADING_WORDS.map(
+  (w, i) => new RegExp(`${'一二三四五六'[i]}${i === 3 || i === 4 ? '[、.．][\\u4e00-\\u9fa5]{0,16}?' : '[、.．]?'}${w}`),
+);
 /** Section 三 row labels; each counts only when a number follows it (a blank template has none). */
 const APPLY_LABELS = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理', '七）总计', '七)总计'];
 /** a number, not the ordinal of the next row ("2.重复申请") */
@@ -204,9 +200,9 @@ function metadataOf(root: ParentNode, hit: Candidate | undefined, title: string,
     const fromBody = agencyFromBody(text());
     // the body's own words beat a portal's byline when they name the same body more fully
     if (fromBody && (!agency || (fromBody.length > agency.length && fromBody.includes(agency)))) agency = fromBody;
-    if (agency) notes.push(`标题未写机构名称，机构“${agency}”取自正文或发布信息`);
+    if (agency) notes.push(`机构取自正文或发布信息：${agency}`);
   }
-  if (!hit) notes.push('标题未写报告名称，按正文结构（申请情况表与章节标题）认定为年度报告');
+  if (!hit) notes.push('标题未写报告名称，按正文结构认定');
   return { title, agency, year, notes };
 }
 

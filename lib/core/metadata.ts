@@ -22,7 +22,7 @@ export function yearFromTitle(title: string): number | null {
 
 /** A pronoun or a generic word, never an agency's name. */
 const NOT_A_NAME =
-  /^(?:政府|政务|人民政府|本机关|本单位|本部门|本局|本委|我局|我委|我办|我县|我区|我市|我镇|我乡|我街道|我中心|我单位|我部门|信息公开|政府信息公开|政务公开|首页|年度|年报)$/;
+  /^(?:(?:人民)?政府|政务(?:公开)?|(?:政府)?信息公开|本(?:机关|单位|部门|局|委)|我(?:局|委|办|县|区|市|镇|乡|街道|中心|单位|部门)|首页|年度|年报)$/;
 const LEADING = /^(?:关于|印发|转发|公布|发布|公开|转载|[:：、,，.。"'《〈\-—\s])+/;
 const TRAILING = /(?:关于|的通知|通知|印发|转发|公布|发布|[:：、,，.。"'》〉\-—\s])+$/;
 /** a site's name: …网, …门户网站, …政府网, …网站, …政务网 */
@@ -134,6 +134,6 @@ export function crossCheckAgency(fromTitle: string | null, fromByline: string | 
   // 人民政府办公室, nor a place (灵川县: the county's report) → the office that published it
   const longer = fromByline.length > fromTitle.length;
   if (longer && (fromByline.endsWith(fromTitle) || (fromByline.startsWith(fromTitle) && !ENDS_AS_NAME.test(fromTitle))))
-    return { agency: fromByline, note: `机构名称取发布机构“${fromByline}”（标题作“${fromTitle}”）` };
+    return { agency: fromByline, note: `机构取发布机构“${fromByline}”，标题作“${fromTitle}”` };
   return { agency: fromTitle };
 }

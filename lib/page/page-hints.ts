@@ -11,28 +11,15 @@
  * between the two what normalisation removes (white space, converter pinyin runs: `報(bào)告(gào)`).
  * No regular expression runs: on a fresh page a regex's first compilation costs more than the scans.
  */
-const PAIRS: Array<[string, string]> = [
-  ['告', '报報'],
-  ['报', '年\uf98e'],
-  ['報', '年\uf98e'],
-  ['稽', '勾'],
-  ['收', '新'],
-  ['转', '结結'],
-  ['轉', '结結'],
-];
+const SECONDS = '告报報稽收转轉';
+const FIRSTS = ['报報', '年\uf98e', '年\uf98e', '勾', '新', '结結', '结結'];
+/** the pairs written as they usually are: native substring searches, the fast answer */
+const PLAIN = FIRSTS.flatMap((firsts, k) => [...firsts].map((first) => first + SECONDS[k]));
 const PINYIN_LETTERS = 'abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
 
+/** White space as normalisation removes it (`WHITESPACE_CHAR` of lib/core/text.ts), tested by code. */
 function isSpace(c: number): boolean {
-  return (
-    c <= 0x20 ||
-    c === 0xa0 ||
-    c === 0x3000 ||
-    c === 0xfeff ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200f) ||
-    (c >= 0x2028 && c <= 0x202f) ||
-    (c >= 0x205f && c <= 0x2064)
-  );
+  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x206f);
 }
 
 /** `(jié)` ending at index `close` ( the `)` ): the index of its `(`, else -1. */
@@ -60,19 +47,20 @@ function previousChar(text: string, at: number): string {
   return i >= 0 ? text[i] : '';
 }
 
-/** the pairs written as they usually are: native substring searches, the fast answer */
-const PLAIN = PAIRS.flatMap(([second, firsts]) => [...firsts].map((first) => first + second));
-
-/** true when `text` names a report or holds the section 三 table's words: a few `indexOf` scans. */
+/**
+ * true when `text` names a report or holds the section 三 table's words: native substring searches, then
+ * for the spaced-out or pinyin-annotated forms only the occurrences right after white space or `)` are
+ * looked at (plain index loops: on a fresh page this code runs unoptimised).
+ */
 export function textHintsAtReport(text: string): boolean {
   for (let i = 0; i < PLAIN.length; i++) if (text.includes(PLAIN[i])) return true;
-  // spaced out or pinyin-annotated: only an occurrence right after white space or `)` is looked at
-  for (const [second, firsts] of PAIRS) {
+  for (let k = 0; k < SECONDS.length; k++) {
+    const second = SECONDS[k];
     for (let at = text.indexOf(second); at > 0; at = text.indexOf(second, at + 1)) {
       const c = text.charCodeAt(at - 1);
-      if (c !== 0x29 && !isSpace(c)) continue;
+      if ((c > 0x3000 && c !== 0xfeff) || (c !== 0x29 && !isSpace(c))) continue; // CJK first: most occurrences
       const before = previousChar(text, at);
-      if (before && firsts.includes(before)) return true;
+      if (before && FIRSTS[k].includes(before)) return true;
     }
   }
   return false;
