@@ -30,11 +30,17 @@ const BLANK_TEMPLATE = '正文是空白格式（表格没有数字）';
 const TITLE_RE = /(政府信息公开|政务信息公开|信息公开)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
 const NEGATIVE_TITLE =
   /格式|通知|印发|编制|编写|解读|一图读懂|图读|图解|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|统计表|申请表|模板|样表|范本|发布|公布|转发|栏目|专题|列表|汇总表/;
+/** a CMS column's name glued to a page title ("…年度报告-通知公告-某县人民政府") */
+const COLUMN_WORDS = /通知公告|栏目|列表|专题|目录/g;
 const DUPLICATE_MARK = /\(文字版[^)]*\)|\(图解[^)]*\)/g;
-/** the page's own title says what it is even without naming a report: a 解读, half-year statistics … */
-const PAGE_VETO = /解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|年度报告格式|编制/;
-/** a line of the body is a title only when it is the report's name alone (with its year): no quotation, no sentence, no breadcrumb */
-const LEAD_IS_TITLE = /^[^《》〈〉。，,；;>»]*(?:报告|年报)(?:\([^)]*\))?$/;
+/**
+ * Words by which a page says it is something else (a 解读, a notice, half-year statistics …): on the page's
+ * own title they veto it even without a report's name; on a candidate naming a report, before any hit, too.
+ * Column words a CMS appends (通知公告, 栏目, 列表) only keep a candidate from naming the report.
+ */
+const PAGE_VETO = /解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|格式|编制|编写|印发|模板|样表|范本|的通知|通知$/;
+/** a line of the body is a title only when it is the report's name alone (with its year): no quotation, no sentence, no label (相关链接：), no breadcrumb */
+const LEAD_IS_TITLE = /^[^《》〈〉。，,；;:>»]*(?:报告|年报)(?:\([^)]*\))?$/;
 const MAY_NAME_REPORT = /[报報][告吿]|年[报報]|公[开開]/;
 const HAS_YEAR = /(?:19|20)\d{2}\s*年/;
 
@@ -130,11 +136,12 @@ function pickTitle(root: ParentNode): Titles {
     first ||= raw;
     if (!MAY_NAME_REPORT.test(stripPinyin(raw))) continue; // cheap test before normalising
     const norm = normalizeText(raw);
-    if (rank === 0 && PAGE_VETO.test(norm.replace(DUPLICATE_MARK, ''))) veto ??= { raw, norm, rank };
+    const vetoes = PAGE_VETO.test(norm.replace(DUPLICATE_MARK, ''));
+    if (rank === 0 && vetoes) veto ??= { raw, norm, rank };
     if (!TITLE_RE.test(norm)) continue;
     if (rank === 2 && !(LEAD_IS_TITLE.test(norm) && HAS_YEAR.test(norm))) continue;
     if (isNegative(norm)) {
-      if (!hit) veto ??= { raw, norm, rank };
+      if (!hit && (vetoes || (rank === 0 && isNegative(norm.replace(COLUMN_WORDS, ''))))) veto ??= { raw, norm, rank };
       continue;
     }
     if (HAS_YEAR.test(norm)) return { hit: { raw, norm, rank }, veto, first };

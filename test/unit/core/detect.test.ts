@@ -117,6 +117,7 @@ describe('candidate titles (issue 8)', () => {
     ['a quotation in a sentence', '<p>注：全年数据以《石城县2021年政府信息公开工作年度报告》为准。</p>'],
     ['a breadcrumb', '<div>当前位置：首页 &gt; 信息公开 &gt; 2021年政府信息公开年报</div>'],
     ['a line without a year', '<div>政府信息公开年报</div>'],
+    ['a labelled link', '<p>相关链接：<a>石城县2021年政府信息公开工作年度报告</a></p>'],
   ])('%s is not a title', (_, lead) => {
     const d = detectIn(raw('信息公开', `${lead}${SECTIONS('')}`));
     expect(d).toMatchObject({ isReport: false, reason: '标题不是政府信息公开工作年度报告' });
@@ -158,6 +159,16 @@ describe('negatives stay negative (issue 8)', () => {
     ['a template', '某县2021年政府信息公开工作年度报告（模板）', SECTIONS(applyTable(false))],
   ])('%s', (_, title, body) => {
     expect(detectIn(raw(title, `<h1>${title}</h1>${body}`)).isReport).toBe(false);
+  });
+  it('a column suffix glued to the title (…年度报告-通知公告-…) does not veto the report its h1 names', () => {
+    const title = '某县2021年政府信息公开工作年度报告-通知公告-某县人民政府';
+    const d = detectIn(raw(title, `<h1>某县2021年政府信息公开工作年度报告</h1>${SECTIONS('')}`));
+    expect(d).toMatchObject({ isReport: true, agency: '某县', year: 2021 });
+  });
+  it('a notice to submit reports, with a filled-in example under a report heading, is vetoed by its own title', () => {
+    const title = '关于报送2021年政府信息公开工作年度报告的通知';
+    const d = detectIn(raw(title, `<h1>${title}</h1><h2>某县2021年政府信息公开工作年度报告</h2>${SECTIONS(applyTable(true))}`));
+    expect(d.isReport).toBe(false);
   });
   it('a 解读 page under a site title is vetoed by its own heading naming the report', () => {
     const d = detectIn(raw('政策解读', `<div class="title">关于《某县2021年政府信息公开工作年度报告》的解读</div>${filled}`));
