@@ -77,7 +77,7 @@ interface Candidate {
 
 const BLOCK_TAGS = new Set(['DIV', 'P', 'TABLE', 'UL', 'OL', 'LI', 'SECTION', 'ARTICLE', 'FORM', 'DL', 'TBODY', 'TR', 'H1', 'H2']);
 const LEAD_SELECTOR = 'p, div, center, td, font, strong, b, span, h3, h4';
-const LEAD_LIMIT = 400;
+const LEAD_LIMIT = 1000;
 
 /** An element whose text is its own (no block inside): a paragraph, an unclassed div, a centred line. */
 function isLeaf(el: Element): boolean {

@@ -61,6 +61,7 @@ export function agencyFromTitle(title: string, simplify: Simplify = toSimplified
   return after ? cleanAgency(after, simplify) : null;
 }
 
+const BYLINE_LABEL = /(?:发布机构|發布機構|信息来源|信息來源|来源|來源|发文机关|發文機關|发布单位|發布單位|发布部门)\s*[:：]/;
 const BYLINE = /(?:发布机构|信息来源|来源单位|来源|发文机关|发布单位|发布部门)\s*[:：]\s*([^\s:：|,，。;；、<>【]{2,40})/;
 const INTRO = [
   /现将([\u4e00-\u9fa5()（）]{2,40}?)(?:19|20)\d{2}年度?(?:政府信息公开|政务公开|信息公开)/,
@@ -80,7 +81,10 @@ const BYLINE_WITHIN = 30_000;
 
 /** The byline's 发布机构 / 来源 (spaced text: white space ends the value); a site name loses its suffix. */
 export function agencyFromByline(text: string, simplify: Simplify = toSimplified): string | null {
-  const spaced = toSimplified(stripPinyin(text.slice(0, BYLINE_WITHIN))).normalize('NFKC');
+  // the label is found on the raw text; only a short window after it is normalised (pages are long)
+  const label = BYLINE_LABEL.exec(text.length > BYLINE_WITHIN ? text.slice(0, BYLINE_WITHIN) : text);
+  if (!label) return null;
+  const spaced = toSimplified(stripPinyin(text.slice(label.index, label.index + 120))).normalize('NFKC');
   const m = BYLINE.exec(spaced);
   if (!m) return null;
   // a heading's ordinal glued to the byline ("…管委会一、总体情况") is not part of the name
