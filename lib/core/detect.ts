@@ -25,7 +25,6 @@ export { agencyFromTitle, yearFromTitle };
 
 const NOT_TITLED = '标题不是政府信息公开工作年度报告';
 const NO_STRUCTURE = '正文没有年度报告的结构';
-const BLANK_TEMPLATE = '正文是空白格式（表格没有数字）';
 
 const TITLE_RE = /(政府信息公开|政务信息公开|信息公开)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
 const NEGATIVE_TITLE =
@@ -166,7 +165,7 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
   } else if (!hasTitledBody(bodyText, text, yearFromTitle(hit.norm))) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
   } else if (isBlankTemplate(text(), yearFromTitle(hit.norm))) {
-    return { ...base, isReport: false, reason: BLANK_TEMPLATE };
+    return { ...base, isReport: false, reason: NO_STRUCTURE };
   }
   return { isReport: true, reason: '', ...metadataOf(root, hit, base.title, bodyText, text) };
 }

@@ -97,7 +97,7 @@ describe('detection from the body (issue 8)', () => {
   it('a yearless report title over a blank template is not a report', () => {
     const template = SECTIONS(applyTable(false)).replace('2021年，我局认真贯彻《条例》……', '（综述本机关贯彻落实《条例》的情况）');
     const d = detectIn(raw('政府信息公开工作年度报告', `<h1>政府信息公开工作年度报告</h1>${template}`));
-    expect(d).toMatchObject({ isReport: false, reason: '正文是空白格式（表格没有数字）' });
+    expect(d).toMatchObject({ isReport: false, reason: '正文没有年度报告的结构' });
   });
 });
 
