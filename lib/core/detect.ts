@@ -164,7 +164,7 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
     if (!BODY_GATE.test(bodyText) || !hasReportBody(text())) return { ...base, isReport: false, reason: NOT_TITLED };
   } else if (!hasTitledBody(bodyText, text, yearFromTitle(hit.norm))) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
-  } else if (isBlankTemplate(text(), yearFromTitle(hit.norm))) {
+  } else if (yearFromTitle(hit.norm) === null && isBlankTemplate(text())) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
   }
   return { isReport: true, reason: '', ...metadataOf(root, hit, base.title, bodyText, text) };
@@ -185,9 +185,9 @@ function hasReportBody(text: string): boolean {
   return (labels >= 2 || (note && labels >= 1)) && numberedInOrder(text) >= 2;
 }
 
-/** The format's blank template: the section 三 labels without a single number, and no report year anywhere. */
-function isBlankTemplate(text: string, titleYear: number | null): boolean {
-  if (titleYear !== null || labelsWithNumbers(text) > 0) return false;
+/** The format's blank template (under a yearless title): the section 三 labels without a single number, and no year in the text. */
+function isBlankTemplate(text: string): boolean {
+  if (labelsWithNumbers(text) > 0) return false;
   let labels = 0;
   for (const label of APPLY_LABELS) if (text.includes(label)) labels++;
   return labels >= 2 && yearFromBody(text) === null;
