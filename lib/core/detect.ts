@@ -119,6 +119,8 @@ function isNegative(norm: string): boolean {
 interface Titles {
   /** the first candidate naming a report with a year, else the first naming one */
   hit?: Candidate;
+  /** a later title of the same year that names the agency the hit does not */
+  named?: Candidate;
   /** a candidate naming a report that is a 解读 / notice / …, met before any hit */
   veto?: Candidate;
   /** the first non-empty candidate (the title shown for a non-report) */
@@ -129,6 +131,7 @@ function pickTitle(root: ParentNode): Titles {
   let first = '';
   let hit: Candidate | undefined;
   let veto: Candidate | undefined;
+  let dated: Candidate | undefined;
   for (const [raw0, rank] of candidateTitles(root)) {
     const raw = raw0.trim();
     if (!raw || raw.length > 300) continue;
@@ -140,17 +143,22 @@ function pickTitle(root: ParentNode): Titles {
     if (!TITLE_RE.test(norm)) continue;
     if (rank === 2 && !(LEAD_IS_TITLE.test(norm) && HAS_YEAR.test(norm))) continue;
     if (isNegative(norm)) {
-      if (!hit && (vetoes || (rank === 0 && isNegative(norm.replace(COLUMN_WORDS, ''))))) veto ??= { raw, norm, rank };
+      if (!hit && !dated && (vetoes || (rank === 0 && isNegative(norm.replace(COLUMN_WORDS, ''))))) veto ??= { raw, norm, rank };
       continue;
     }
-    if (HAS_YEAR.test(norm)) return { hit: { raw, norm, rank }, veto, first };
-    hit ??= { raw, norm, rank };
+    if (!HAS_YEAR.test(norm)) hit ??= { raw, norm, rank };
+    // the first dated title; when it names no agency ("2021年政府信息公开工作年度报告"), a later one may
+    else if (!dated) {
+      dated = { raw, norm, rank };
+      if (agencyFromTitle(norm)) return { hit: dated, veto, first };
+    } else if (agencyFromTitle(norm) && yearFromTitle(norm) === yearFromTitle(dated.norm))
+      return { hit: dated, named: { raw, norm, rank }, veto, first };
   }
-  return { hit, veto, first };
+  return { hit: dated ?? hit, veto, first };
 }
 
 export function detect(root: ParentNode, readBody: () => string): Detection {
-  const { hit, veto, first } = pickTitle(root);
+  const { hit, named, veto, first } = pickTitle(root);
   const base = { title: hit?.raw ?? first, agency: null, year: null };
   // the page's own title is a 解读 / notice / 格式 …: nothing in its body makes it a report
   if (veto && (!hit || veto.rank === 0)) return { ...base, title: veto.raw, isReport: false, reason: NOT_TITLED };
@@ -167,7 +175,7 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
   } else if (yearFromTitle(hit.norm) === null && isBlankTemplate(text())) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
   }
-  return { isReport: true, reason: '', ...metadataOf(root, hit, base.title, bodyText, text) };
+  return { isReport: true, reason: '', ...metadataOf(root, hit, named, base.title, bodyText, text) };
 }
 
 /** With a report title: a table anchor, a numbered section heading, or (legacy) loose headings. */
@@ -193,12 +201,19 @@ function isBlankTemplate(text: string): boolean {
   return labels >= 2 && yearFromBody(text) === null;
 }
 
-function metadataOf(root: ParentNode, hit: Candidate | undefined, title: string, bodyText: string, text: () => string) {
+function metadataOf(
+  root: ParentNode,
+  hit: Candidate | undefined,
+  named: Candidate | undefined,
+  title: string,
+  bodyText: string,
+  text: () => string,
+) {
   const notes: string[] = [];
   const year = (hit && yearFromTitle(hit.norm)) ?? yearFromBody(text());
   const source = root.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
   const byline = (source ? cleanAgency(source) : null) ?? agencyFromByline(bodyText);
-  const fromTitle = hit ? agencyFromTitle(hit.norm) : null;
+  const fromTitle = (hit && agencyFromTitle(hit.norm)) || (named && agencyFromTitle(named.norm)) || null;
   const checked = crossCheckAgency(fromTitle, byline);
   let agency = checked.agency;
   if (checked.note) notes.push(checked.note);

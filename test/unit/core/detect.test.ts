@@ -221,6 +221,15 @@ describe('metadata from the body (issue 8)', () => {
     expect(d.agency).toBe('赣州市应急管理局');
     expect(d.notes?.[0]).toContain('市应急管理局');
   });
+  it('a dated title without agency takes the agency from a later title of the same year, not the portal byline', () => {
+    const d = detectIn(
+      raw(
+        '2021年政府信息公开工作年度报告',
+        `<div>来源：岚皋县人民政府</div><h1>岚皋县行政审批服务局2021年政府信息公开工作年度报告</h1>${SECTIONS('')}`,
+      ),
+    );
+    expect(d).toMatchObject({ isReport: true, agency: '岚皋县行政审批服务局', year: 2021, title: '2021年政府信息公开工作年度报告' });
+  });
   it('a 关于-title gives the agency without 关于; the record carries it', () => {
     const o = scanPage(page('关于赣州市应急管理局2020年政府信息公开工作年度报告', STRUCTURE), 'u').outcome;
     expect(o).toMatchObject({ isReport: true, agency: '赣州市应急管理局', year: 2020 });
