@@ -139,7 +139,7 @@ function pickTitle(root: ParentNode): Titles {
     if (!MAY_NAME_REPORT.test(stripPinyin(raw))) continue; // cheap test before normalising
     const norm = normalizeText(raw);
     const vetoes = PAGE_VETO.test(norm.replace(DUPLICATE_MARK, ''));
-    if (rank === 0 && vetoes) veto ??= { raw, norm, rank };
+    if (rank === 0 && vetoes && !hit && !dated) veto ??= { raw, norm, rank };
     if (!TITLE_RE.test(norm)) continue;
     if (rank === 2 && !(LEAD_IS_TITLE.test(norm) && HAS_YEAR.test(norm))) continue;
     if (isNegative(norm)) {

@@ -165,6 +165,11 @@ describe('negatives stay negative (issue 8)', () => {
     const d = detectIn(raw(title, `<h1>某县2021年政府信息公开工作年度报告</h1>${SECTIONS('')}`));
     expect(d).toMatchObject({ isReport: true, agency: '某县', year: 2021 });
   });
+  it('a column name after an already dated title part does not veto it', () => {
+    const title = '2021年政府信息公开工作年度报告_政策解读_某县人民政府';
+    const d = detectIn(raw(title, `<h1>某县2021年政府信息公开工作年度报告</h1>${SECTIONS('')}`));
+    expect(d).toMatchObject({ isReport: true, agency: '某县', year: 2021 });
+  });
   it('a notice to submit reports, with a filled-in example under a report heading, is vetoed by its own title', () => {
     const title = '关于报送2021年政府信息公开工作年度报告的通知';
     const d = detectIn(raw(title, `<h1>${title}</h1><h2>某县2021年政府信息公开工作年度报告</h2>${SECTIONS(applyTable(true))}`));
