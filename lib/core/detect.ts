@@ -1,10 +1,14 @@
-import { stripPinyin, toSimplified } from './chinese';
+import { stripPinyin } from './chinese';
+import { agencyFromBody, agencyFromByline, agencyFromTitle, cleanAgency, crossCheckAgency, yearFromBody, yearFromTitle } from './metadata';
 import { compactText, normalizeText } from './text';
 
 /**
- * Is this page an annual report of government information disclosure (SPEC §1)? Its own title or
- * main heading must name one, and its body must have the report's structure. Also reads the
- * metadata: agency (simplified), report year and whether the era is legacy (≤ 2018).
+ * Is this page an annual report of government information disclosure (SPEC §1 Detection)? Either a
+ * title, heading or lead line names one and the body shows a section heading (or a table anchor), or —
+ * whatever the title says, as CMS titles are often the site's or column's name — the body carries the
+ * unmistakable structure: section 三 row labels with numbers (the 勾稽关系 note helps) under numbered
+ * section headings. A page whose own title is a 解读 / notice / 格式 … is never one. Also reads the
+ * metadata (lib/core/metadata.ts): agency (simplified) and report year.
  */
 
 export interface Detection {
@@ -13,117 +17,214 @@ export interface Detection {
   title: string;
   agency: string | null;
   year: number | null;
+  /** what was inferred (an agency taken from the byline rather than the title …), for the record's notes */
+  notes?: string[];
 }
 
-const TITLE_RE = /(政府信息公开|政务信息公开|信息公开|政府信息公开工作)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
-const NEGATIVE_TITLE =
-  /格式|通知|印发|编制|编写|解读|一图读懂|图读|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|申请表|发布|公布|转发|目录|栏目|专题|列表|汇总表/;
-const MAY_NAME_REPORT = /[报報][告吿]|年[报報]|公[开開]/;
-const YEAR_TITLE = /((?:19|20)\d{2})\s*年(?:度)?/;
+export { agencyFromTitle, yearFromTitle };
 
+const NOT_TITLED = '标题不是政府信息公开工作年度报告';
+const NO_STRUCTURE = '正文没有年度报告的结构';
+
+const TITLE_RE = /(政府信息公开|政务信息公开|信息公开)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
+const NEGATIVE_TITLE =
+  /格式|通知|印发|编制|编写|解读|一图读懂|图读|图解|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|统计表|申请表|模板|样表|范本|发布|公布|转发|栏目|专题|列表|汇总表/;
+/** a CMS column's name glued to a page title ("…年度报告-通知公告-某县人民政府") */
+const COLUMN_WORDS = /通知公告|栏目|列表|专题|目录/g;
+const DUPLICATE_MARK = /\(文字版[^)]*\)|\(图解[^)]*\)/g;
+/**
+ * Words by which a page says it is something else (a 解读, a notice, half-year statistics …): on the page's
+ * own title they veto it even without a report's name; on a candidate naming a report, before any hit, too.
+ * Column words a CMS appends (通知公告, 栏目, 列表) only keep a candidate from naming the report.
+ */
+const PAGE_VETO = /解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|格式|编制|编写|印发|模板|样表|范本|的通知|通知$/;
+/** a line of the body is a title only when it is the report's name alone (with its year): no quotation, no sentence, no label (相关链接：), no breadcrumb */
+const LEAD_IS_TITLE = /^[^《》〈〉。，,；;:>»]*(?:报告|年报)(?:\([^)]*\))?$/;
+const MAY_NAME_REPORT = /[报報][告吿]|年[报報]|公[开開]/;
+const HAS_YEAR = /(?:19|20)\d{2}\s*年/;
+
+/** Table anchors (SPEC §1): any one of them with a title naming a report is enough. */
 const ANCHORS = ['本列数据的勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理', '未经复议直接起诉', '第二十条第'];
-const HEADINGS = [
-  /[一1][、.]?(总体情况|概述|概况)/,
-  /主动公开政府信息(的)?情况/,
-  /(收到和处理政府信息公开申请|依申请公开政府信息|依申请公开)(的)?情况/,
-  /行政复议.{0,12}行政诉讼/,
-  /存在的主要问题/,
-  /其他需要报告的事项|其它需要报告的事项/,
+/** The six section headings' words (variants of DOMAIN-NOTES §1.6), loose (legacy reports) … */
+const HEADING_WORDS = [
+  '(?:总体情况|概述|概况)',
+  '主动公开政府信息(?:的)?情况',
+  '(?:收到和处理政府信息公开申请|依申请公开政府信息|依申请公开)(?:的)?情况',
+  '行政复议.{0,12}行政诉讼',
+  '存在(?:的)?(?:主要)?问题',
+  '其[他它]需要报告的事项',
 ];
+const HEADINGS = HEADING_WORDS.map((w) => new RegExp(w));
+/** … and with their ordinals, as a report prints them (四 and 五 may put words before: 四、因政府信息公开工作被申请…) */
+const NUMBERED = HEADING_WORDS.map(
+  (w, i) => new RegExp(`${'一二三四五六'[i]}${i === 3 || i === 4 ? '[、.．][\\u4e00-\\u9fa5]{0,16}?' : '[、.．]?'}${w}`),
+);
+/** Section 三 row labels; each counts only when a number follows it (a blank template has none). */
+const APPLY_LABELS = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理', '七）总计', '七)总计'];
+/** a number, not the ordinal of the next row ("2.重复申请") */
+const NUMBER_AFTER = /^[-—/／无]*[0-9０-９](?![.．、])/;
+/** cheap test on the raw body before compacting it for the body route */
+const BODY_GATE = /勾|[新結结][\s\u3000]*(?:\([a-zü\u00e0-\u01dc]{1,7}\))?[\s\u3000]*[收轉转]/;
+
+/** 0: the page's own name (title, og:title, h1); 1: h2 and title-like elements; 2: a line near the top */
+type Rank = 0 | 1 | 2;
+interface Candidate {
+  raw: string;
+  norm: string;
+  rank: Rank;
+}
+
+const BLOCK_TAGS = new Set(['DIV', 'P', 'TABLE', 'UL', 'OL', 'LI', 'SECTION', 'ARTICLE', 'FORM', 'DL', 'TBODY', 'TR', 'H1', 'H2']);
+const LEAD_SELECTOR = 'p, div, center, td, font, strong, b, span, h3, h4';
+const LEAD_LIMIT = 1000;
+
+/** An element whose text is its own (no block inside): a paragraph, an unclassed div, a centred line. */
+function isLeaf(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_TAGS.has(c.tagName)) return false;
+  return true;
+}
 
 /**
- * The page's own title and main headings, cheapest first: `<title>` (without a site suffix such as
- * "_某某网"), then og:title / ArticleTitle, then h1/h2 and title-like elements — the DOM is queried only
- * when `<title>` does not already name a report of a given year.
+ * The page's own title and headings, cheapest first: `<title>` (without a site suffix such as
+ * "_某某网"), og:title / ArticleTitle and h1 (rank 0: the page's own name), then h2 and title-like
+ * elements, then short lines near the top of the body — a plain paragraph, an unclassed or centred div.
  */
-function* candidateTitles(root: ParentNode): Generator<string> {
+function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
   const doc = (root as Document).documentElement ? (root as Document) : root.ownerDocument;
   const title = (doc?.getElementsByTagName('title')[0]?.textContent ?? '').trim();
   if (title) {
     const main = title.split(/\s*[_|｜]\s*|\s+[-—–]\s+/)[0];
-    if (main && main !== title) yield main;
-    yield title;
+    if (main && main !== title) yield [main, 0];
+    yield [title, 0];
   }
-  yield root.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
-  yield root.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '';
-  const els = root.querySelectorAll('h1, h2, .title, .article-title, #title, .tit, .bt, [class*="title"]');
-  for (let i = 0; i < els.length && i < 30; i++) yield els[i].textContent ?? '';
+  yield [root.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '', 0];
+  yield [root.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '', 0];
+  const h1 = root.querySelectorAll('h1');
+  for (let i = 0; i < h1.length && i < 5; i++) yield [h1[i].textContent ?? '', 0];
+  const els = root.querySelectorAll('h2, .title, .article-title, #title, .tit, .bt, [class*="title"]');
+  for (let i = 0; i < els.length && i < 30; i++) yield [els[i].textContent ?? '', 1];
+  const lead = root.querySelectorAll(LEAD_SELECTOR);
+  for (let i = 0; i < lead.length && i < LEAD_LIMIT; i++) {
+    const el = lead[i];
+    if (el.tagName === 'TABLE' || !isLeaf(el)) continue;
+    const text = el.textContent ?? '';
+    if (text.length >= 8 && text.length <= 160) yield [text, 2];
+  }
 }
 
-interface Candidate {
-  raw: string;
-  norm: string;
+function isNegative(norm: string): boolean {
+  return NEGATIVE_TITLE.test(norm.replace(DUPLICATE_MARK, ''));
 }
 
-function isReportTitle(norm: string): boolean {
-  return TITLE_RE.test(norm) && !NEGATIVE_TITLE.test(norm.replace(/\(文字版[^)]*\)|\(图解[^)]*\)/, ''));
+interface Titles {
+  /** the first candidate naming a report with a year, else the first naming one */
+  hit?: Candidate;
+  /** a later title of the same year that names the agency the hit does not */
+  named?: Candidate;
+  /** a candidate naming a report that is a 解读 / notice / …, met before any hit */
+  veto?: Candidate;
+  /** the first non-empty candidate (the title shown for a non-report) */
+  first: string;
 }
 
-/** The first candidate naming a report with a year, else the first naming one, else the page title. */
-function pickTitle(root: ParentNode): { hit?: Candidate; first: string } {
+function pickTitle(root: ParentNode): Titles {
   let first = '';
   let hit: Candidate | undefined;
-  for (const raw0 of candidateTitles(root)) {
+  let veto: Candidate | undefined;
+  let dated: Candidate | undefined;
+  for (const [raw0, rank] of candidateTitles(root)) {
     const raw = raw0.trim();
     if (!raw || raw.length > 300) continue;
     first ||= raw;
     if (!MAY_NAME_REPORT.test(stripPinyin(raw))) continue; // cheap test before normalising
     const norm = normalizeText(raw);
-    if (!isReportTitle(norm)) continue;
-    if (YEAR_TITLE.test(norm)) return { hit: { raw, norm }, first };
-    hit ??= { raw, norm };
+    const vetoes = PAGE_VETO.test(norm.replace(DUPLICATE_MARK, ''));
+    if (rank === 0 && vetoes && !hit && !dated) veto ??= { raw, norm, rank };
+    if (!TITLE_RE.test(norm)) continue;
+    if (rank === 2 && !(LEAD_IS_TITLE.test(norm) && HAS_YEAR.test(norm))) continue;
+    if (isNegative(norm)) {
+      if (!hit && !dated && (vetoes || (rank === 0 && isNegative(norm.replace(COLUMN_WORDS, ''))))) veto ??= { raw, norm, rank };
+      continue;
+    }
+    if (!HAS_YEAR.test(norm)) hit ??= { raw, norm, rank };
+    // the first dated title; when it names no agency ("2021年政府信息公开工作年度报告"), a later one may
+    else if (!dated) {
+      dated = { raw, norm, rank };
+      if (agencyFromTitle(norm)) return { hit: dated, veto, first };
+    } else if (agencyFromTitle(norm) && yearFromTitle(norm) === yearFromTitle(dated.norm))
+      return { hit: dated, named: { raw, norm, rank }, veto, first };
   }
-  return { hit, first };
+  return { hit: dated ?? hit, veto, first };
 }
-
-function agencyFromTitle(t: string): string | null {
-  let m = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年/.exec(t);
-  let a = m?.[1] ?? '';
-  if (!a) {
-    m = /^(?:19|20)\d{2}\s*年(?:度)?(.+?)(?:政府信息公开|政务信息公开|信息公开)/.exec(t);
-    a = m?.[1] ?? '';
-  }
-  a = a
-    .replace(/【[^】]*】|\[[^\]]*\]/g, '')
-    .replace(/关于$/, '')
-    .replace(/^[\s:：、,，.。"]+|[\s:：、,，.。"]+$/g, '');
-  return a.length >= 2 && a.length <= 60 && !/^(政府|政务|本机关|我局|我委|我办)$/.test(a) ? a : null;
-}
-
-const BYLINE = /(?:发布机构|信息来源|来源|发文机关|发布单位)\s*[:：]\s*([^\s:：|,，。;；<>]{2,40})/;
-const INTRO = [
-  /特向社会公布([\u4e00-\u9fa5]{2,40}?)(?:19|20)\d{2}年/,
-  /由([\u4e00-\u9fa5]{2,40}?)(?:编制|编写|组织编制|综合)/,
-  /现将([\u4e00-\u9fa5]{2,40}?)(?:19|20)\d{2}年度?政府信息公开/,
-];
 
 export function detect(root: ParentNode, readBody: () => string): Detection {
-  const { hit, first } = pickTitle(root);
-  const title = hit?.raw ?? first;
-  const base = { title, agency: null, year: null };
-  if (!hit) return { ...base, isReport: false, reason: '标题不是政府信息公开工作年度报告' };
+  const { hit, named, veto, first } = pickTitle(root);
+  const base = { title: hit?.raw ?? first, agency: null, year: null };
+  // the page's own title is a 解读 / notice / 格式 …: nothing in its body makes it a report
+  if (veto && (!hit || veto.rank === 0)) return { ...base, title: veto.raw, isReport: false, reason: NOT_TITLED };
 
   const bodyText = readBody();
-  // the body is long: only white space, pinyin runs and 繁→简 matter for the anchors and headings.
-  // Most reports print an anchor as is, so the compacted copy of the body is made only when needed.
+  // only white space, pinyin runs and 繁→简 matter for anchors and headings; most reports print an
+  // anchor as is, so the compacted copy of the body is made only when needed
   let compacted: string | undefined;
   const text = () => (compacted ??= compactText(bodyText));
-  const anchors = countAnchors(bodyText) || countAnchors(text());
-  const titleYear = Number(YEAR_TITLE.exec(hit.norm)?.[1] ?? NaN) || null;
-  const year = titleYear ?? yearFromText(text());
-  const legacy = year !== null && year <= 2018;
-  const headings = anchors >= 1 ? 0 : headingCount(text());
-  const structured = anchors >= 1 || headings >= 3 || (legacy && headings + (text().includes('政府信息公开条例') ? 1 : 0) >= 2);
-  if (!structured) return { ...base, title: hit.raw, isReport: false, reason: '正文没有年度报告的结构' };
-
-  let agency = agencyFromTitle(hit.norm);
-  if (!agency) {
-    const source = root.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
-    const spaced = toSimplified(stripPinyin(bodyText)).normalize('NFKC');
-    const m = (source ? null : BYLINE.exec(spaced)) ?? INTRO.map((re) => re.exec(text())).find(Boolean);
-    agency = source ? normalizeText(source) : m ? normalizeText(m[1]).replace(/(发布|发布时间|时间|日期).*$/, '') || null : null;
+  if (!hit) {
+    if (!BODY_GATE.test(bodyText) || !hasReportBody(text())) return { ...base, isReport: false, reason: NOT_TITLED };
+  } else if (!hasTitledBody(bodyText, text, yearFromTitle(hit.norm))) {
+    return { ...base, isReport: false, reason: NO_STRUCTURE };
+  } else if (yearFromTitle(hit.norm) === null && isBlankTemplate(text())) {
+    return { ...base, isReport: false, reason: NO_STRUCTURE };
   }
-  return { isReport: true, reason: '', title: hit.raw, agency, year };
+  return { isReport: true, reason: '', ...metadataOf(root, hit, named, base.title, bodyText, text) };
+}
+
+/** With a report title: a table anchor, a numbered section heading, or (legacy) loose headings. */
+function hasTitledBody(bodyText: string, text: () => string, titleYear: number | null): boolean {
+  if (countAnchors(bodyText) || countAnchors(text()) || numberedInOrder(text()) >= 1) return true;
+  const headings = headingCount(text());
+  const year = titleYear ?? yearFromBody(text());
+  return headings >= 3 || (year !== null && year <= 2018 && headings + (text().includes('政府信息公开条例') ? 1 : 0) >= 2);
+}
+
+/** Without one: section 三 labels with numbers (one is enough beside the 勾稽 note) under ≥ 2 numbered headings. */
+function hasReportBody(text: string): boolean {
+  const labels = labelsWithNumbers(text);
+  const note = text.includes('本列数据的勾稽关系');
+  return (labels >= 2 || (note && labels >= 1)) && numberedInOrder(text) >= 2;
+}
+
+/** The format's blank template (under a yearless title): the section 三 labels without a single number, and no year in the text. */
+function isBlankTemplate(text: string): boolean {
+  if (labelsWithNumbers(text) > 0) return false;
+  let labels = 0;
+  for (const label of APPLY_LABELS) if (text.includes(label)) labels++;
+  return labels >= 2 && yearFromBody(text) === null;
+}
+
+function metadataOf(
+  root: ParentNode,
+  hit: Candidate | undefined,
+  named: Candidate | undefined,
+  title: string,
+  bodyText: string,
+  text: () => string,
+) {
+  const notes: string[] = [];
+  const year = (hit && yearFromTitle(hit.norm)) ?? yearFromBody(text());
+  const source = root.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
+  const byline = (source ? cleanAgency(source) : null) ?? agencyFromByline(bodyText);
+  const fromTitle = (hit && agencyFromTitle(hit.norm)) || (named && agencyFromTitle(named.norm)) || null;
+  const checked = crossCheckAgency(fromTitle, byline);
+  let agency = checked.agency;
+  if (checked.note) notes.push(checked.note);
+  if (!fromTitle) {
+    const fromBody = agencyFromBody(text());
+    // the body's own words beat a portal's byline when they name the same body more fully
+    if (fromBody && (!agency || (fromBody.length > agency.length && fromBody.includes(agency)))) agency = fromBody;
+    if (agency) notes.push(`机构取自正文或发布信息：${agency}`);
+  }
+  if (!hit) notes.push('标题未写报告名称，按正文结构认定');
+  return { title, agency, year, notes };
 }
 
 function countAnchors(text: string): number {
@@ -138,9 +239,28 @@ function headingCount(text: string): number {
   return n;
 }
 
-function yearFromText(text: string): number | null {
-  const m =
-    /统计(?:期限|时限|时间|期间)[^。]{0,12}?((?:19|20)\d{2})年1月1日/.exec(text) ??
-    /((?:19|20)\d{2})年度?(?:，|,)?(?:我局|我委|我办|我县|我区|我市|我镇|我乡|全市|全县|全区)/.exec(text);
-  return m ? Number(m[1]) : null;
+/** How many numbered headings appear one after another in their order (the first occurrence after the previous). */
+function numberedInOrder(text: string): number {
+  let n = 0;
+  let from = 0;
+  for (let i = 0; i < NUMBERED.length; i++) {
+    const m = NUMBERED[i].exec(text.slice(from));
+    if (!m) continue;
+    n++;
+    from += m.index + m[0].length;
+  }
+  return n;
+}
+
+function labelsWithNumbers(text: string): number {
+  let n = 0;
+  for (const label of APPLY_LABELS) {
+    for (let at = text.indexOf(label); at !== -1; at = text.indexOf(label, at + 1)) {
+      if (NUMBER_AFTER.test(text.slice(at + label.length, at + label.length + 8))) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
 }

@@ -182,7 +182,9 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
   }
 
   const year = found.year !== null && found.year >= 1990 && found.year <= 2100 ? found.year : null;
-  const { format, notes } = decideFormat({ tables: tables.length, apply: applyState, active: activeState, year }, sink);
+  const decided = decideFormat({ tables: tables.length, apply: applyState, active: activeState, year }, sink);
+  const format = decided.format;
+  const notes: string[] = [...(found.notes ?? []), ...decided.notes];
   let checks: Check[] = [];
   if (tables.length && (format === '2019' || format === '2021')) {
     const defs = CHECKS[format];

@@ -1,6 +1,3 @@
-import { PINYIN_SYLLABLE } from '../core/chinese';
-import { WHITESPACE_CHAR } from '../core/text';
-
 /**
  * Cheap page-side look-ups that run before (and instead of) a scan: does the page hint at an annual report
  * at all, is an element visible. They take the document or element as a
@@ -8,30 +5,86 @@ import { WHITESPACE_CHAR } from '../core/text';
  */
 
 /**
- * 报告 or 年报 (traditional forms too), allowing between the two characters what title normalisation
- * removes: white space and converter pinyin runs (`報(bào)告(gào)`).
+ * The words that can make a page a report (SPEC §1): 报告 / 年报 (traditional forms too), or — on pages
+ * whose title names none — the section 三 table's 勾稽 note and row labels (本年新收…, 结转…). Each is a
+ * pair: the second character, found with `indexOf`, and the characters that may precede it, allowing
+ * between the two what normalisation removes (white space, converter pinyin runs: `報(bào)告(gào)`).
+ * No regular expression runs: on a fresh page a regex's first compilation costs more than the scans.
  */
-const GAP = `(?:${WHITESPACE_CHAR}|${PINYIN_SYLLABLE})*`;
-const REPORT_HINT = new RegExp(`[报報]${GAP}告|[年\\uf98e]${GAP}[报報]`);
+const SECONDS = '告报報稽收转轉';
+const FIRSTS = ['报報', '年\uf98e', '年\uf98e', '勾', '新', '结結', '结結'];
+/** the pairs written as they usually are: native substring searches, the fast answer */
+const PLAIN = FIRSTS.flatMap((firsts, k) => [...firsts].map((first) => first + SECONDS[k]));
+const PINYIN_LETTERS = 'abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
+
+/** White space as normalisation removes it (`WHITESPACE_CHAR` of lib/core/text.ts), tested by code. */
+function isSpace(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x206f);
+}
+
+/** `(jié)` ending at index `close` ( the `)` ): the index of its `(`, else -1. */
+function pinyinOpen(text: string, close: number): number {
+  for (let i = close - 1; i >= 0 && close - i <= 8; i--) {
+    const ch = text[i];
+    if (ch === '(') return i < close - 1 ? i : -1;
+    if (!PINYIN_LETTERS.includes(ch)) return -1;
+  }
+  return -1;
+}
+
+/** The character before `at`, white space and pinyin runs skipped (at most a few steps back). */
+function previousChar(text: string, at: number): string {
+  let i = at - 1;
+  for (let steps = 0; i >= 0 && steps < 24; steps++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) i--;
+    else if (c === 0x29) {
+      const open = pinyinOpen(text, i);
+      if (open === -1) break;
+      i = open - 1;
+    } else break;
+  }
+  return i >= 0 ? text[i] : '';
+}
 
 /**
- * true when the title, og:title / ArticleTitle or the body text mentions 报告 / 年报 at all (one native
- * textContent read, no layout). Every title candidate detection looks at is among these, so a page
- * turned down here is one detection would turn down (tested over every fixture).
+ * true when `text` names a report or holds the section 三 table's words: native substring searches, then
+ * for the spaced-out or pinyin-annotated forms only the occurrences right after white space or `)` are
+ * looked at (plain index loops: on a fresh page this code runs unoptimised).
+ */
+export function textHintsAtReport(text: string): boolean {
+  for (let i = 0; i < PLAIN.length; i++) if (text.includes(PLAIN[i])) return true;
+  for (let k = 0; k < SECONDS.length; k++) {
+    const second = SECONDS[k];
+    for (let at = text.indexOf(second); at > 0; at = text.indexOf(second, at + 1)) {
+      const c = text.charCodeAt(at - 1);
+      if ((c > 0x3000 && c !== 0xfeff) || (c !== 0x29 && !isSpace(c))) continue; // CJK first: most occurrences
+      const before = previousChar(text, at);
+      if (before && FIRSTS[k].includes(before)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * true when the title, og:title / ArticleTitle or the body text mentions 报告 / 年报, or the body holds the
+ * section 三 table's note or labels (one native textContent read, no layout). Every title candidate and
+ * body signal detection looks at is among these, so a page turned down here is one detection would turn
+ * down (tested over every fixture).
  */
 export function hintsAtReport(doc: Document): boolean {
-  if (REPORT_HINT.test(doc.title)) return true;
+  if (textHintsAtReport(doc.title)) return true;
   // og:title / ArticleTitle: one walk over the (few) meta elements rather than two selector queries
   const metas = doc.getElementsByTagName('meta');
   for (let i = 0; i < metas.length; i++) {
     const m = metas[i];
     if (
       (m.getAttribute('property') === 'og:title' || m.getAttribute('name') === 'ArticleTitle') &&
-      REPORT_HINT.test(m.getAttribute('content') ?? '')
+      textHintsAtReport(m.getAttribute('content') ?? '')
     )
       return true;
   }
-  return REPORT_HINT.test(doc.body?.textContent ?? '');
+  return textHintsAtReport(doc.body?.textContent ?? '');
 }
 
 type Visible = Element & { checkVisibility?: (o?: { visibilityProperty?: boolean }) => boolean };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/dom';
-import { hintsAtReport } from '../../../lib/page/page-hints';
+import { hintsAtReport, textHintsAtReport } from '../../../lib/page/page-hints';
 import { detect } from '../../../lib/core/detect';
 import { generateReport, NAMED_LAYOUTS } from '../../generator';
 
@@ -28,6 +28,32 @@ describe('hintsAtReport (the pre-check)', () => {
   });
 });
 
+describe('textHintsAtReport (the body signals, issue 8)', () => {
+  it.each([
+    ['报告', '现将有关情况报告如下'],
+    ['年报', '政府信息公开年报'],
+    ['traditional 年報', '2020年報'],
+    ['the 勾稽 note', '（本列数据的勾稽关系为：第一项加第二项之和）'],
+    ['本年新收', '一、本年新收政府信息公开申请数量'],
+    ['上年结转', '二、上年结转政府信息公开申请数量'],
+    ['traditional 結轉', '四、結轉下年度繼續辦理'],
+    ['pinyin-annotated 結(jié)轉(zhuǎn)', '四、結(jié)轉(zhuǎn)下年度'],
+    ['spaced 勾 稽', '本列数据的勾\u3000稽关系'],
+    ['spaced 报 告', '年度报 \n 告'],
+    ['pinyin 報(bào)告(gào)', '年度報(bào)告(gào)'],
+  ])('yes: %s', (_, text) => {
+    expect(textHintsAtReport(text)).toBe(true);
+  });
+  it.each([
+    ['news words', '通知公告 新闻动态 收费标准 转发文件 举报电话 报名 告示'],
+    ['a bracket that is no pinyin', '报(附件)告'],
+    ['the wrong order', '告报 稽勾 收新 转结'],
+    ['empty', ''],
+  ])('no: %s', (_, text) => {
+    expect(textHintsAtReport(text)).toBe(false);
+  });
+});
+
 describe('the pre-check never turns down a page detection accepts', () => {
   it('on every fixture page and generated report', () => {
     const root = join(__dirname, '../../fixtures');
@@ -46,12 +72,15 @@ describe('the pre-check never turns down a page detection accepts', () => {
       ['og:title only', '<title>灵川县人民政府</title><meta property="og:title" content="灵川县2020年政府信息公开工作年度报告">'],
     ] as const)
       pages.push([name, body.replace(/<title>[^<]*<\/title>/, head)]);
+    // a report named nowhere (site title, no 报告 in the text): detection reads the body's structure
+    pages.push(['no report words at all', body.replace(/<title>[^<]*<\/title>/, '<title>信息公开</title>')]);
     let reports = 0;
     for (const [name, html] of pages) {
       const doc = parseHtml(html);
       const found = detect(doc, () => doc.body?.textContent ?? '');
       if (found.isReport) reports++;
       expect(hintsAtReport(doc as unknown as Document) || !found.isReport, name).toBe(true);
+      if (name === 'no report words at all') expect(found.isReport, 'detected from the body alone').toBe(true);
     }
     expect(reports).toBeGreaterThan(23);
   });
