@@ -131,13 +131,21 @@ export interface AgencyChoice {
  * Title agency against the byline's: when one is the other with a prefix or suffix more (市应急管理局 vs
  * 赣州市应急管理局), the fuller proper name wins and the choice is noted; otherwise the title's.
  */
+/** A name that starts with its own place (溧水区…, 灵川县…, 深圳市…), not a bare level word (市应急管理局). */
+const HAS_PLACE = /^[\u4e00-\u9fa5]+?(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)/;
+
 export function crossCheckAgency(fromTitle: string | null, fromByline: string | null): AgencyChoice {
   if (!fromTitle) return { agency: fromByline };
   if (!fromByline || fromByline === fromTitle) return { agency: fromTitle };
   // 市应急管理局 → 赣州市应急管理局; a name cut short (…卫生健康) → …卫生健康委员会; never 人民政府 →
   // 人民政府办公室, nor a place (灵川县: the county's report) → the office that published it
+  // SPEC §1: the agency is the body as the title names it; the byline only completes a title name that has no
+  // place of its own (市应急管理局, 公安局) or is cut short — 溧水区市场监督管理局 stays as its title prints it
   const longer = fromByline.length > fromTitle.length;
-  if (longer && (fromByline.endsWith(fromTitle) || (fromByline.startsWith(fromTitle) && !ENDS_AS_NAME.test(fromTitle))))
+  if (
+    longer &&
+    ((fromByline.endsWith(fromTitle) && !HAS_PLACE.test(fromTitle)) || (fromByline.startsWith(fromTitle) && !ENDS_AS_NAME.test(fromTitle)))
+  )
     return { agency: fromByline, note: `机构取发布机构“${fromByline}”，标题作“${fromTitle}”` };
   return { agency: fromTitle };
 }

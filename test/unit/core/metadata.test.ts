@@ -111,6 +111,9 @@ describe('crossCheckAgency: title against byline', () => {
   it('keeps the title when the byline is another body (the office that published a county report)', () => {
     expect(crossCheckAgency('灵川县', '灵川县人民政府办公室')).toEqual({ agency: '灵川县' });
     expect(crossCheckAgency('衢州市人民政府', '衢州市人民政府办公室')).toEqual({ agency: '衢州市人民政府' });
+    // SPEC §1: a title name with its own place is kept as printed, even when the byline adds the city
+    expect(crossCheckAgency('溧水区市场监督管理局', '南京市溧水区市场监督管理局')).toEqual({ agency: '溧水区市场监督管理局' });
+    expect(crossCheckAgency('公安局', '深圳市公安局').agency).toBe('深圳市公安局');
     expect(crossCheckAgency('赣州市应急管理局', '赣州市人民政府')).toEqual({ agency: '赣州市应急管理局' });
   });
   it('completes a title name cut short', () => {
