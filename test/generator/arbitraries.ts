@@ -23,6 +23,7 @@ export const layoutArb: fc.Arbitrary<Partial<Layout>> = fc.record({
   hidden: fc.constantFrom<Layout['hidden']>('none', 'table', 'div'),
   titleSuffix: fc.boolean(),
   related: fc.boolean(),
+  title: fc.constantFrom<Layout['title']>('h1', 'guanyu', 'site', 'div', 'lead', 'none'),
 });
 
 export const editionArb = fc.constantFrom<Edition>('2019', '2021');
