@@ -61,8 +61,8 @@ const NUMBERED = HEADING_WORDS.map(
 );
 /** Section 三 row labels; each counts only when a number follows it (a blank template has none). */
 const APPLY_LABELS = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理', '七）总计', '七)总计'];
-/** a number, not the ordinal of the next row ("2.重复申请") */
-const NUMBER_AFTER = /^[-—/／无]*[0-9０-９](?![.．、])/;
+/** a number, not the ordinal of the next row ("2.重复申请"); or a row of zero marks (— / 无: a filled-in zero, never a blank template's empty cell) */
+const NUMBER_AFTER = /^(?:[-—/／无]*[0-9０-９](?![.．、])|[-—–/／无]{3})/;
 /** cheap test on the raw body before compacting it for the body route */
 const BODY_GATE = /勾|[新結结][\s\u3000]*(?:\([a-zü\u00e0-\u01dc]{1,7}\))?[\s\u3000]*[收轉转]/;
 

@@ -24,14 +24,26 @@ export const layoutArb: fc.Arbitrary<Partial<Layout>> = fc.record({
   titleSuffix: fc.boolean(),
   related: fc.boolean(),
   widths: fc.boolean(),
+  title: fc.constantFrom<Layout['title']>('h1', 'guanyu', 'site', 'div', 'lead', 'none'),
 });
 
 export const editionArb = fc.constantFrom<Edition>('2019', '2021');
 export const scaleArb = fc.constantFrom<Scale>('small', 'zeros', 'medium', 'big');
 
-export const paramsArb: fc.Arbitrary<GenerateParams> = fc.record({
-  seed: fc.integer({ min: 1, max: 0x7fffffff }),
-  edition: editionArb,
-  scale: scaleArb,
-  layout: layoutArb,
-});
+/**
+ * A report with no name anywhere (title `none`) whose every cell is an empty zero has nothing left to tell
+ * it from the format's blank template (labels, empty cells): detection rightly declines it (issue 8: "no
+ * false report"), so that one combination keeps its title; every other pairing is drawn as is.
+ */
+export const paramsArb: fc.Arbitrary<GenerateParams> = fc
+  .record({
+    seed: fc.integer({ min: 1, max: 0x7fffffff }),
+    edition: editionArb,
+    scale: scaleArb,
+    layout: layoutArb,
+  })
+  .map((p) =>
+    p.layout.title === 'none' && p.scale === 'zeros' && p.layout.blanks === 'empty' && p.layout.blankAll
+      ? { ...p, layout: { ...p.layout, title: 'h1' as const } }
+      : p,
+  );

@@ -46,6 +46,13 @@ export interface Layout {
    * per column (上海市政府办公厅 2019); section 三's header label block is one column wider than the body's
    */
   widths: boolean;
+  /**
+   * where the report's name is (issue 8): `h1` (the page title and an h1), `guanyu` (both read
+   * "关于…年度报告"), `site` (the page title is the site's name, the h1 names the report), `div` (the page
+   * title is a column name, the name only in an unclassed div), `lead` (only in the article's first
+   * paragraph), `none` (nowhere: year and agency from the body and the byline)
+   */
+  title: 'h1' | 'guanyu' | 'site' | 'div' | 'lead' | 'none';
 }
 
 export const PLAIN: Layout = {
@@ -68,6 +75,7 @@ export const PLAIN: Layout = {
   titleSuffix: false,
   related: false,
   widths: false,
+  title: 'h1',
 };
 
 /** Named layouts for readable fixed-seed cases: each turns on one knob (a few turn on several). */
@@ -96,6 +104,11 @@ export const NAMED_LAYOUTS: Record<string, Partial<Layout>> = {
   'title-suffix-related': { titleSuffix: true, related: true },
   widths: { widths: true },
   'widths-word-sparse-split': { widths: true, word: true, blanks: 'empty', blankAll: true, split: 'repeat', active: 'per-item' },
+  'title-guanyu': { title: 'guanyu' },
+  'title-site': { title: 'site', titleSuffix: true },
+  'title-div': { title: 'div' },
+  'title-lead': { title: 'lead', related: true },
+  'title-none': { title: 'none' },
   'word-sparse-split': { word: true, blanks: 'empty', blankAll: true, split: 'empty', spaces: true },
   everything: {
     word: true,

@@ -424,7 +424,7 @@ function decoyValues(values: Values): Values {
 export function renderPage(model: ModelCore, L: Layout, url: string): string {
   const r = new Renderer(model, L);
   const rng = makeRng(L.seed).fork(3);
-  const title = titleOf(model);
+  const title = (L.title === 'guanyu' ? '关于' : '') + titleOf(model);
   const y = model.year;
   const wordP = (s: string) =>
     L.word
@@ -448,11 +448,13 @@ export function renderPage(model: ModelCore, L: Layout, url: string): string {
   };
 
   const parts: string[] = [];
-  parts.push(`<h1 class="article-title">${title}</h1>`);
+  if (L.title === 'h1' || L.title === 'guanyu' || L.title === 'site') parts.push(`<h1 class="article-title">${title}</h1>`);
+  else if (L.title === 'div') parts.push(`<div style="text-align:center;font-size:22px;font-weight:bold;margin:20px 0">${title}</div>`);
   parts.push(
     `<div class="byline">来源：${model.agency}&nbsp;&nbsp;发布时间：${y + 1}-0${rng.int(1, 3)}-${String(rng.int(10, 28))}&nbsp;&nbsp;浏览次数：${rng.int(50, 9000)}&nbsp;&nbsp;字号：<a>大</a> <a>中</a> <a>小</a></div>`,
   );
   parts.push(`<div class="article-content" id="zoom">`);
+  if (L.title === 'lead') parts.push(L.word ? wordP(`<b>${title}</b>`) : `<p style="text-align:center"><strong>${title}</strong></p>`);
   parts.push(
     wordP(
       `本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》要求编制。本报告所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。本报告电子版可在${model.agency}门户网站查阅或下载。如对本报告有疑问，请与${model.agency}办公室联系。`,
@@ -510,7 +512,8 @@ export function renderPage(model: ModelCore, L: Layout, url: string): string {
         .map((d) => `<li><a href="./t${y - d}.html">${model.agency}${y - d}年政府信息公开工作年度报告</a></li>`)
         .join('')}</ul></div>`
     : '';
-  const pageTitle = L.titleSuffix ? `${title}_${site}` : title;
+  const ownTitle = { h1: title, guanyu: title, site, div: '信息公开', lead: '政府信息公开年报', none: site }[L.title];
+  const pageTitle = L.titleSuffix && ownTitle !== site ? `${ownTitle}_${site}` : ownTitle;
   const html = `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
