@@ -7,7 +7,8 @@ import { hash53 } from './hash';
 import { mapActive, type ActiveState } from './map-active';
 import { mapApply, type ApplyState } from './map-apply';
 import { mapReview } from './map-review';
-import type { Check, Format, ReportRecord, ScanOutcome, Status } from './record';
+import type { Check, ReportRecord, ScanOutcome } from './record';
+import { recordStatus } from './verdict';
 import { EXTRACTOR_VERSION } from './version';
 import { Sink } from './sink';
 import { partUrl, splitByStarts, segmentReports, segmentTexts, titledDocument } from './segments';
@@ -205,7 +206,7 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
     format,
     isReport: true,
     tables: tables.length,
-    status: statusOf(format, tables.length, checks),
+    status: recordStatus(format, tables.length, checks),
     values: sink.values,
     cells: sink.cells,
     checks,
@@ -220,12 +221,4 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
   };
   mark('record');
   return { outcome: record, tables, cellElements: sink.elements };
-}
-
-function statusOf(format: Format, tables: number, checks: Check[]): Status {
-  if (format === 'legacy') return 'partial';
-  if (!tables) return 'no-tables';
-  if (checks.some((c) => c.status === 'fail')) return 'errors';
-  if (!checks.length || checks.some((c) => c.status === 'skip')) return 'partial';
-  return 'ok';
 }

@@ -37,6 +37,18 @@ export function tableStatus(checks: readonly Check[]): TableStatus {
   return 'pass';
 }
 
+/**
+ * The record's status (SPEC §5), the one rule behind every verdict: legacy reports have no identities
+ * (`partial`), no tables is `no-tables`, else the checks decide as they do for a table (fail → `errors`,
+ * partial → `partial`, pass → `ok`).
+ */
+export function recordStatus(format: ReportRecord['format'], tables: number, checks: readonly Check[]): ReportRecord['status'] {
+  if (format === 'legacy') return 'partial';
+  if (!tables) return 'no-tables';
+  return RECORD_STATUS[tableStatus(checks)];
+}
+const RECORD_STATUS: Record<TableStatus, ReportRecord['status']> = { fail: 'errors', partial: 'partial', pass: 'ok' };
+
 /** Cells to outline: the totals of failing checks (`fail`) and the parts they sum (`part`); fail wins. */
 export function cellMarks(r: ReportRecord): Map<string, CellMark> {
   const marks = new Map<string, CellMark>();

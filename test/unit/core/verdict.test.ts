@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check, ReportRecord } from '../../../lib/core/record';
 import { summarize } from '../../../lib/core/summary';
-import { cellMarks, checksOfTable, failingChecksOfKey, pageStatus, tableStatus } from '../../../lib/core/verdict';
+import { cellMarks, checksOfTable, failingChecksOfKey, pageStatus, recordStatus, tableStatus } from '../../../lib/core/verdict';
 import { makeRecord } from '../../support/records';
 
 const check = (id: string, status: Check['status'], lhsKeys: string[], rhsKeys: string[]): Check => ({
@@ -58,5 +58,17 @@ describe('verdict', () => {
     ]);
     const s = summarize(r);
     expect(s).toMatchObject({ id: r.id, agency: r.agency, year: r.year, pass: 1, fail: 1, skip: 1, failing: ['apply.row.new'] });
+  });
+});
+
+describe('recordStatus', () => {
+  it('is the one rule of a record’s status: legacy partial, no tables, then as a table’s verdict', () => {
+    const pass = check('a', 'pass', [], []);
+    expect(recordStatus('legacy', 3, [pass])).toBe('partial');
+    expect(recordStatus('2021', 0, [])).toBe('no-tables');
+    expect(recordStatus('2021', 3, [pass, check('b', 'fail', [], [])])).toBe('errors');
+    expect(recordStatus('2019', 3, [pass, check('b', 'skip', [], [])])).toBe('partial');
+    expect(recordStatus('2019', 3, [])).toBe('partial');
+    expect(recordStatus('2019', 3, [pass])).toBe('ok');
   });
 });
