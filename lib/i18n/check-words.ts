@@ -79,7 +79,7 @@ export function checkName(id: string, lang: OverlayLang = 'zh_CN', failing = tru
   let m = /^apply\.row\.(.+)$/.exec(id);
   if (m && rowLabel(m[1])) return `${rowLabel(m[1])}：${w.total} ${rel} ${w.applicants}`;
   m = /^apply\.results\.(\w+)$/.exec(id);
-  if (m && col(m[1])) return `${w.results}·${col(m[1])}：${w.total} ${rel} ${w.parts}`;
+  if (m && col(m[1])) return `${w.results}·${col(m[1])}：${w.resultTotal} ${rel} ${w.resultParts}`;
   m = /^apply\.balance\.(\w+)$/.exec(id);
   if (m && col(m[1])) return `${w.balance}·${col(m[1])}：一 + 二 ${rel} 三 + 四`;
   m = /^(review|suit\.direct|suit\.after_review)\.sum$/.exec(id);

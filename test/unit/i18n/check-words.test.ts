@@ -30,7 +30,8 @@ describe('checkName', () => {
   it('names row, result and balance checks with the printed row and column names', () => {
     expect(checkName('apply.row.result.withheld.third_party')).toBe('（三）不予公开·4.保护第三方合法权益：总计 ≠ 各类申请人之和');
     expect(checkName('apply.row.result.partial')).toBe('（二）部分公开：总计 ≠ 各类申请人之和');
-    expect(checkName('apply.results.natural')).toBe('办理结果·自然人：总计 ≠ 各项之和');
+    expect(checkName('apply.results.natural')).toBe('办理结果·自然人：（七）总计 ≠ （一）至（六）之和');
+    expect(checkName('apply.results.total', 'en', false)).toBe('Results·总计：(7) total = sum of (1)–(6)');
     expect(checkName('apply.balance.total')).toBe('勾稽关系·总计：一 + 二 ≠ 三 + 四');
   });
 
