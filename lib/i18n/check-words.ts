@@ -47,12 +47,24 @@ export function describeCheck(c: Check, t: OverlayText = OVERLAY_TEXT.zh_CN): Ch
 }
 
 const NAME_WORDS = {
-  zh_CN: { parts: '各项之和', total: '总计', applicants: '各类申请人之和', results: '办理结果', balance: '勾稽关系', ne: '≠', eq: '=' },
+  zh_CN: {
+    parts: '各项之和',
+    total: '总计',
+    applicants: '各类申请人之和',
+    results: '办理结果',
+    resultTotal: '（七）总计',
+    resultParts: '（一）至（六）之和',
+    balance: '勾稽关系',
+    ne: '≠',
+    eq: '=',
+  },
   en: {
     parts: 'sum of items',
     total: 'total',
     applicants: 'sum of applicant types',
     results: 'Results',
+    resultTotal: '(7) total',
+    resultParts: 'sum of (1)–(6)',
     balance: 'Balance',
     ne: '≠',
     eq: '=',
