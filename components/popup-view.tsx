@@ -19,6 +19,8 @@ interface Props {
 export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, exportBar }: Props) {
   const t = useT();
   const outcome = state?.outcome;
+  // the further reports of a 年报汇编 (SPEC §5: one record each), after the first
+  const more = (outcome?.isReport && state?.more) || [];
   return (
     <main class="popup">
       <header class="popup-head">
@@ -34,7 +36,20 @@ export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, ex
         )}
         {outcome?.isReport && (
           <>
+            {more.length > 0 && (
+              <p class="page-reports" data-testid="page-reports" data-count={1 + more.length}>
+                {t('pageReports', { count: 1 + more.length })}
+              </p>
+            )}
             <ReportSummary record={outcome} scanMs={state?.scanMs} />
+            {more.map((r) => (
+              <details key={r.id} class="more-report" data-testid="more-report" data-url={r.url}>
+                <summary>
+                  {r.agency ?? '—'} {r.year ?? ''} · {t(`status_${r.status}`)}
+                </summary>
+                <ReportSummary record={r} />
+              </details>
+            ))}
             <div class="save-line">
               {state?.savedAt && !state.saveError ? (
                 <span class="saved" data-testid="saved-state">

@@ -108,6 +108,19 @@ describe('a 年报汇编 page (seed 003)', () => {
     await page.locator(SUMMARY).nth(1).scrollIntoViewIfNeeded();
     await page.evaluate(() => window.scrollBy(0, -120));
     await page.screenshot({ path: join(SCREENSHOTS_DIR, 'huibian-part-2.png') });
+
+    // the popup lists every report of the page, the first in full and the others folded
+    const popup = await h.openPopup(await h.tabIdOf(page));
+    await popup.waitForSelector('[data-testid="page-reports"]');
+    assert.equal(await popup.getAttribute('[data-testid="page-reports"]', 'data-count'), '4');
+    assert.deepEqual(await popup.locator('[data-testid="more-report"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-url'))), [
+      `${base}#part-2`,
+      `${base}#part-3`,
+      `${base}#part-4`,
+    ]);
+    await popup.locator('[data-testid="more-report"] summary').first().click();
+    await popup.screenshot({ path: join(SCREENSHOTS_DIR, 'huibian-popup.png'), fullPage: true });
+    await popup.close();
     await page.close();
   });
 });
