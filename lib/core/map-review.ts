@@ -9,7 +9,14 @@ import { normalizeLabel } from './text';
  * column takes its block from the header cells that cover it (行政复议 / 未经复议直接起诉 / 复议后起诉)
  * and its column from the lowest header label (结果维持 … 总计); the first data row holds the values.
  */
-export function mapReview(grid: Grid, table: number, sink: Sink): void {
+/** What the section 四 reader inferred across its tables (notes for the record). */
+export interface ReviewState {
+  notes?: string[];
+}
+
+export const REVIEW_WIDTH_NOTE = '第四部分表头与数据列数不一致，按顺序对应';
+
+export function mapReview(grid: Grid, table: number, sink: Sink, state: ReviewState = {}): void {
   const blocks: (ReviewBlock | 'suit' | undefined)[] = [];
   const columns: (ReviewColumn | undefined)[] = [];
   let dataRow = -1;
@@ -43,6 +50,7 @@ export function mapReview(grid: Grid, table: number, sink: Sink): void {
     sink.unmap('table', table, 0, 0, '第四部分表格没有数据行');
     return;
   }
+  const slots: { key: string; col: number }[] = [];
   for (let c = 0; c < grid.width; c++) {
     const block = blocks[c];
     const column = columns[c];
@@ -51,7 +59,21 @@ export function mapReview(grid: Grid, table: number, sink: Sink): void {
       sink.unmap('column', table, dataRow, c, `无法确定所属类别的列：${column}`);
       continue;
     }
-    const cell = grid.slots[dataRow][c];
-    sink.put(`${block}.${column}`, cell && cell.col === c && cell.row === dataRow ? cell : undefined, table);
+    const key = `${block}.${column}`;
+    if (!slots.some((s) => s.key === key)) slots.push({ key, col: c });
   }
+  // header and body widths disagree (a header label spans two columns over one body cell …): when the
+  // position reading breaks and the row has exactly as many cells as the header has labels, read in order
+  const cells = rowCells(grid, dataRow).filter((c) => c.row === dataRow);
+  const starts = new Set(cells.map((c) => c.col));
+  const breaks = slots.some((s) => !starts.has(s.col)) || cells.some((c) => !slots.some((s) => s.col === c.col));
+  const inOrder = breaks && cells.length === slots.length && cells.every((c) => isDataText(c.text));
+  if (inOrder) {
+    const notes = (state.notes ??= []);
+    if (!notes.includes(REVIEW_WIDTH_NOTE)) notes.push(REVIEW_WIDTH_NOTE);
+  }
+  slots.forEach((s, i) => {
+    const cell = inOrder ? cells[i] : grid.slots[dataRow][s.col];
+    sink.put(s.key, cell && (inOrder || (cell.col === s.col && cell.row === dataRow)) ? cell : undefined, table);
+  });
 }

@@ -6,7 +6,7 @@ import { buildGrid, type Grid, type IsHidden } from './grid';
 import { hash53 } from './hash';
 import { mapActive, type ActiveState } from './map-active';
 import { mapApply, type ApplyState } from './map-apply';
-import { mapReview } from './map-review';
+import { mapReview, type ReviewState } from './map-review';
 import type { Check, ReportRecord, ScanOutcome } from './record';
 import { recordStatus } from './verdict';
 import { EXTRACTOR_VERSION } from './version';
@@ -163,6 +163,7 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
   const tables: AnnotatedTable[] = [];
   const applyState: ApplyState = {};
   const activeState: ActiveState = {};
+  const reviewState: ReviewState = {};
   const layoutCells = cellsHoldingTables(all);
   mark('tables');
   for (const el of all) {
@@ -177,7 +178,7 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
     const index = tables.length;
     tables.push({ index, element: el, section });
     if (section === 'apply') mapApply(grid, index, sink, applyState);
-    else if (section === 'review') mapReview(grid, index, sink);
+    else if (section === 'review') mapReview(grid, index, sink, reviewState);
     else mapActive(grid, index, sink, activeState);
     mark('map');
   }
@@ -185,7 +186,7 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
   const year = found.year !== null && found.year >= 1990 && found.year <= 2100 ? found.year : null;
   const decided = decideFormat({ tables: tables.length, apply: applyState, active: activeState, year }, sink);
   const format = decided.format;
-  const notes: string[] = [...(found.notes ?? []), ...decided.notes];
+  const notes: string[] = [...(found.notes ?? []), ...decided.notes, ...(reviewState.notes ?? [])];
   let checks: Check[] = [];
   if (tables.length && (format === '2019' || format === '2021')) {
     const defs = CHECKS[format];
