@@ -58,7 +58,11 @@ export function agencyFromTitle(title: string, simplify: Simplify = toSimplified
   const cleaned = before ? cleanAgency(before, simplify) : null;
   if (cleaned) return cleaned;
   const after = new RegExp(`^(?:.*?)(?:19|20)\\d{2}\\s*年(?:度)?(.+?)${DISCLOSURE}`).exec(t)?.[1] ?? '';
-  return after ? cleanAgency(after, simplify) : null;
+  const between = after ? cleanAgency(after, simplify) : null;
+  if (between) return between;
+  // the name in brackets after the report's ("2023年度政府信息公开工作年度报告（武侯区民政局）")
+  const trailing = /\(([^()]{2,40})\)$/.exec(t)?.[1] ?? '';
+  return trailing && ENDS_AS_NAME.test(trailing) ? cleanAgency(trailing, simplify) : null;
 }
 
 const BYLINE_LABEL = /(?:发布机构|發布機構|信息来源|信息來源|来源|來源|发文机关|發文機關|发布单位|發布單位|发布部门)\s*[:：]/;

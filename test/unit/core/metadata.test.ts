@@ -39,6 +39,7 @@ describe('agencyFromTitle: the agency as researchers cite it', () => {
     ['渭南市行政審批服務(wù)局2020年政府信息公開工作年度報告', '渭南市行政审批服务局'],
     ['广州市荔湾区人民政府2019年政府信息公开工作年度报告_荔湾区政府网', '广州市荔湾区人民政府'],
     ['  南康区卫生健康委员会 2021 年政府信息公开工作年度报告', '南康区卫生健康委员会'],
+    ['2023年度政府信息公开工作年度报告（武侯区民政局）', '武侯区民政局'],
   ])('%s → %s', (title, agency) => {
     expect(agencyFromTitle(title)).toBe(agency);
   });
@@ -54,6 +55,7 @@ describe('agencyFromTitle: the agency as researchers cite it', () => {
     ['2021年政府信息公开工作年度报告'],
     ['关于2021年度政府信息公开工作的年度报告'],
     ['政府信息公开工作年度报告'],
+    ['2021年政府信息公开工作年度报告（全文）'],
   ])('names no agency: %s', (title) => {
     expect(agencyFromTitle(title)).toBeNull();
   });
