@@ -1,5 +1,14 @@
 import { stripPinyin } from './chinese';
-import { agencyFromBody, agencyFromByline, agencyFromTitle, cleanAgency, crossCheckAgency, yearFromBody, yearFromTitle } from './metadata';
+import {
+  agencyBesideTitle,
+  agencyFromBody,
+  agencyFromByline,
+  agencyFromTitle,
+  cleanAgency,
+  crossCheckAgency,
+  yearFromBody,
+  yearFromTitle,
+} from './metadata';
 import { compactText, normalizeText } from './text';
 
 /**
@@ -217,7 +226,11 @@ function metadataOf(
   const checked = crossCheckAgency(fromTitle, byline);
   let agency = checked.agency;
   if (checked.note) notes.push(checked.note);
-  if (!fromTitle) {
+  const beside = !fromTitle && hit ? agencyBesideTitle(text(), compactText(hit.raw)) : null;
+  if (beside) {
+    agency = beside;
+    notes.push(`机构取自标题旁的署名：${beside}`);
+  } else if (!fromTitle) {
     const fromBody = agencyFromBody(text());
     // the body's own words beat a portal's byline when they name the same body more fully
     if (fromBody && (!agency || (fromBody.length > agency.length && fromBody.includes(agency)))) agency = fromBody;

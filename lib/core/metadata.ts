@@ -100,6 +100,21 @@ export function agencyFromByline(text: string, simplify: Simplify = toSimplified
  * The agency from the body when the title names none: the intro (现将XX2020年度政府信息公开…), then the
  * 落款 signature after 六、其他需要报告的事项 (a name ending 局/政府/办… right before a date).
  */
+/**
+ * The agency printed on its own line right after a title that names none ("关于2021年度政府信息公开工作的
+ * 年度报告" / "盐边县新九镇人民政府" / "一、总体情况"), in compacted body text: a name ending as an agency does,
+ * followed by a heading ordinal, a date or no more words — never a sentence (我局, 现将, 根据 …).
+ */
+const BESIDE = new RegExp(`^([\\u4e00-\\u9fa5()（）]{2,40}?${AGENCY_END})(?=[一1][、.．]|(?:19|20)\\d{2}年|[^\\u4e00-\\u9fa5()（）]|$)`);
+const NOT_BESIDE = /[我本该其]|现将|根据|按照|关于|报告|发布/;
+
+export function agencyBesideTitle(compact: string, titleCompact: string, simplify: Simplify = toSimplified): string | null {
+  const at = titleCompact.length >= 6 ? compact.indexOf(titleCompact) : -1;
+  if (at < 0) return null;
+  const m = BESIDE.exec(compact.slice(at + titleCompact.length, at + titleCompact.length + 44));
+  return m && !NOT_BESIDE.test(m[1]) ? cleanAgency(m[1], simplify) : null;
+}
+
 export function agencyFromBody(compact: string, simplify: Simplify = toSimplified): string | null {
   for (const re of INTRO) {
     const m = re.exec(compact);

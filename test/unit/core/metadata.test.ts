@@ -9,6 +9,7 @@ import {
   agencyFromByline,
   agencyFromTitle,
   cleanAgency,
+  agencyBesideTitle,
   crossCheckAgency,
   yearFromBody,
   yearFromTitle,
@@ -142,5 +143,19 @@ describe('year', () => {
   });
   it('not from a publication date', () => {
     expect(yearFromBody(compactText('发布时间：2022-01-14 浏览次数：233'))).toBeNull();
+  });
+});
+
+describe('agencyBesideTitle: the name on its own line next to a title that names none', () => {
+  const title = '关于2021年度政府信息公开工作的年度报告';
+  it('reads the line after the title', () => {
+    expect(agencyBesideTitle(`首页${title}盐边县新九镇人民政府一、总体情况`, title)).toBe('盐边县新九镇人民政府');
+    expect(agencyBesideTitle(`${title}宁强县自然资源局2022年1月20日一、总体情况`, title)).toBe('宁强县自然资源局');
+  });
+  it('reads nothing from a byline, a sentence or a missing title', () => {
+    expect(agencyBesideTitle(`${title}发布时间：2022-01-20一、总体情况`, title)).toBeNull();
+    expect(agencyBesideTitle(`${title}根据条例规定现将本局情况报告如下`, title)).toBeNull();
+    expect(agencyBesideTitle(`${title}现将我局2020年度政府信息公开工作情况报告如下`, title)).toBeNull();
+    expect(agencyBesideTitle('一、总体情况', title)).toBeNull();
   });
 });
