@@ -1,0 +1,93 @@
+import mammoth from 'mammoth';
+import { FILE_NOTES, htmlDocument, type FileKind, type FileOutcome } from './file-outcome';
+import { isZip, zipEntries } from './zip-entries';
+
+/**
+ * Which reader a file needs (SPEC §8): by its magic bytes first — a zip holding word/document.xml is a DOCX,
+ * `%PDF-` (within the first KB, as PDF readers allow) a PDF, an OLE compound file (D0 CF 11 E0) an old
+ * `.doc`/`.wps` — then by its extension. Null: not a file we read (an HTML page, a spreadsheet, …).
+ */
+export function fileKind(name: string, bytes: Uint8Array): FileKind | null {
+  if (isZip(bytes) && zipEntries(bytes)?.some((e) => e.name === 'word/document.xml')) return 'docx';
+  if (startsWithPdf(bytes)) return 'pdf';
+  if (OLE.every((b, i) => bytes[i] === b)) return 'doc';
+  const ext = /\.([a-z0-9]+)$/i.exec(name.replace(/[?#].*$/, ''))?.[1]?.toLowerCase();
+  if (ext === 'docx') return 'docx';
+  if (ext === 'pdf') return 'pdf';
+  if (ext === 'doc' || ext === 'wps') return 'doc';
+  return null;
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
+
+function startsWithPdf(bytes: Uint8Array): boolean {
+  const limit = Math.min(bytes.length - PDF.length, 1024);
+  for (let i = 0; i <= limit; i++) if (PDF.every((b, j) => bytes[i + j] === b)) return true;
+  return false;
+}
+
+/** Declared uncompressed size above which a DOCX is refused unread (a zip bomb; real reports are < 5 MB). */
+export const DOCX_MAX_BYTES = 50 * 1024 * 1024;
+
+/** An old binary Word/WPS file: nothing is read, the note says what to do. */
+export function readDoc(): FileOutcome {
+  return { kind: 'doc', html: null, notes: [FILE_NOTES.doc] };
+}
+
+/**
+ * A DOCX as an HTML document for the core: mammoth turns paragraphs into `<p>` and tables into `<table>`,
+ * Word's merged cells (gridSpan, vMerge) into colspan/rowspan. Images are dropped (tables printed as images
+ * leave the report without readable tables, as on an HTML page). The title is the document's first line that
+ * names a report (else its first short line, else the file name). Bad input — not a zip, truncated, a zip
+ * that is not a Word document, declared sizes over `DOCX_MAX_BYTES` — gives `html: null` and a note.
+ */
+export async function readDocx(bytes: Uint8Array, name = ''): Promise<FileOutcome> {
+  const fail = (note: string): FileOutcome => ({ kind: 'docx', html: null, notes: [note] });
+  const entries = zipEntries(bytes);
+  if (!entries) return fail(FILE_NOTES.corruptZip);
+  if (!entries.some((e) => e.name === 'word/document.xml')) return fail(FILE_NOTES.notDocx);
+  const declared = entries.reduce((sum, e) => sum + e.size, 0);
+  if (declared > DOCX_MAX_BYTES) return fail(FILE_NOTES.tooLarge(Math.round(declared / 1024 / 1024)));
+  let result: { value: string; messages: Array<{ type: string; message: string }> };
+  try {
+    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    // Node's mammoth reads `buffer`, its browser build `arrayBuffer`
+    const input = { buffer: bytes, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    result = await mammoth.convertToHtml(input, {
+      externalFileAccess: false,
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    });
+  } catch (e) {
+    return fail(FILE_NOTES.unreadable(String((e as Error)?.message ?? e).slice(0, 200)));
+  }
+  const body = result.value;
+  const notes: string[] = [];
+  if (result.messages.some((m) => /cell merging/i.test(m.message))) notes.push(FILE_NOTES.mergeDoubt);
+  if (!/<table[\s>]/i.test(body)) notes.push(FILE_NOTES.noTables);
+  return { kind: 'docx', html: htmlDocument(documentTitle(body, name), body), notes };
+}
+
+/** The report's name: the first line (before the first table) that names a report, else the first short line. */
+function documentTitle(body: string, name: string): string {
+  const head = body.split(/<table[\s>]/i)[0];
+  const lines = [...head.matchAll(/<(p|h[1-6])[^>]*>([\s\S]*?)<\/\1>/gi)]
+    .map((m) => decodeText(m[2]))
+    .filter((t) => t && t.length <= 80)
+    .slice(0, 12);
+  const named = lines.find((t) => /年度?报告|年报/.test(t));
+  const fileTitle = name.replace(/^.*[\\/]/, '').replace(/\.[a-z0-9]+$/i, '');
+  return named ?? (/年度?报告|年报/.test(fileTitle) ? fileTitle : (lines[0] ?? fileTitle));
+}
+
+function decodeText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
