@@ -20,7 +20,6 @@ export const FILE_NOTES = {
   unreadable: (why: string) => `DOCX 文件无法解析：${why}`,
   noTables: 'DOCX 文件中没有表格',
   mergeDoubt: 'DOCX 表格中有无法识别的结构，合并单元格可能不准确',
-  fromDocx: (name: string) => `表格读自 DOCX 文件 ${name}`,
   pdfNotWired: 'PDF 读取尚未接入',
 } as const;
 
