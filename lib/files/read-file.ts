@@ -1,5 +1,7 @@
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { FILE_NOTES, htmlDocument, type FileKind, type FileOutcome } from './file-outcome';
+import { fillGridGaps } from './word-grid';
 import { isZip, zipEntries } from './zip-entries';
 
 /**
@@ -37,7 +39,8 @@ export function readDoc(): FileOutcome {
 
 /**
  * A DOCX as an HTML document for the core: mammoth turns paragraphs into `<p>` and tables into `<table>`,
- * Word's merged cells (gridSpan, vMerge) into colspan/rowspan. Images are dropped (tables printed as images
+ * Word's merged cells (gridSpan, vMerge) into colspan/rowspan, rows that skip grid columns (gridBefore/After)
+ * padded with empty cells first so merges stay in their columns. Images are dropped (tables printed as images
  * leave the report without readable tables, as on an HTML page). The title is the document's first line that
  * names a report (else its first short line, else the file name). Bad input — not a zip, truncated, a zip
  * that is not a Word document, declared sizes over `DOCX_MAX_BYTES` — gives `html: null` and a note.
@@ -51,9 +54,10 @@ export async function readDocx(bytes: Uint8Array, name = ''): Promise<FileOutcom
   if (declared > DOCX_MAX_BYTES) return fail(FILE_NOTES.tooLarge(Math.round(declared / 1024 / 1024)));
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
-    const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const docx = await withGridGaps(bytes);
+    const arrayBuffer = docx.buffer.slice(docx.byteOffset, docx.byteOffset + docx.byteLength);
     // Node's mammoth reads `buffer`, its browser build `arrayBuffer`
-    const input = { buffer: bytes, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    const input = { buffer: docx, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
     result = await mammoth.convertToHtml(input, {
       externalFileAccess: false,
       convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
@@ -66,6 +70,18 @@ export async function readDocx(bytes: Uint8Array, name = ''): Promise<FileOutcom
   if (result.messages.some((m) => /cell merging/i.test(m.message))) notes.push(FILE_NOTES.mergeDoubt);
   if (!/<table[\s>]/i.test(body)) notes.push(FILE_NOTES.noTables);
   return { kind: 'docx', html: htmlDocument(documentTitle(body, name), body), notes };
+}
+
+/** The DOCX with rows that skip grid columns given empty cells there (word-grid.ts); the bytes as they were when none does. */
+async function withGridGaps(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = zip.file('word/document.xml');
+  if (!part) return bytes;
+  const xml = await part.async('string');
+  const fixed = fillGridGaps(xml);
+  if (fixed === xml) return bytes;
+  zip.file('word/document.xml', fixed);
+  return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
 }
 
 /** The report's name: the first line (before the first table) that names a report, else the first short line. */
