@@ -84,17 +84,30 @@ async function withGridGaps(bytes: Uint8Array): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
 }
 
-/** The report's name: the first line (before the first table) that names a report, else the first short line. */
+/**
+ * The report's name: the first line (before the first table) that names a report, else the first short line,
+ * else the file's name. Word titles often break before the year ("岚皋县行政审批服务局" / "2021年政府信息公开工作
+ * 年度报告"): a line that starts with the year takes the agency's name printed on the line right above it.
+ */
 function documentTitle(body: string, name: string): string {
   const head = body.split(/<table[\s>]/i)[0];
   const lines = [...head.matchAll(/<(p|h[1-6])[^>]*>([\s\S]*?)<\/\1>/gi)]
     .map((m) => decodeText(m[2]))
-    .filter((t) => t && t.length <= 80)
+    .filter(Boolean)
     .slice(0, 12);
-  const named = lines.find((t) => /年度?报告|年报/.test(t));
+  const named = lines.findIndex((t) => t.length <= 80 && REPORT_NAME.test(t));
+  if (named >= 0) {
+    const above = named > 0 ? lines[named - 1] : '';
+    return YEAR_FIRST.test(lines[named]) && AGENCY_LINE.test(above) && !NOT_AGENCY.test(above) ? above + lines[named] : lines[named];
+  }
   const fileTitle = name.replace(/^.*[\\/]/, '').replace(/\.[a-z0-9]+$/i, '');
-  return named ?? (/年度?报告|年报/.test(fileTitle) ? fileTitle : (lines[0] ?? fileTitle));
+  return REPORT_NAME.test(fileTitle) ? fileTitle : (lines.find((t) => t.length <= 80) ?? fileTitle);
 }
+
+const REPORT_NAME = /年度?报告|年报/;
+const YEAR_FIRST = /^(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年/;
+const AGENCY_LINE = /^[\u4e00-\u9fa5()（）]{2,30}(?:政府|局|委员会|委|办公室|办|院|中心|厅|署|会|所|站|队|处|街道|镇|乡)$/;
+const NOT_AGENCY = /[我本该其]|现将|根据|按照|关于|报告|附件/;
 
 function decodeText(html: string): string {
   return html

@@ -152,3 +152,30 @@ describe('bad input: a note, never a throw, never numbers', () => {
     expect(rec.isReport && Object.values(rec.values).filter((v) => v !== null)).toEqual([]);
   });
 });
+
+describe('the title from the document’s text', () => {
+  /** langao-xzsp-2021.docx with its first paragraph (the title) replaced by `paragraphs`. */
+  async function retitled(...paragraphs: string[]): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(bytesOf('langao-xzsp-2021.docx'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const ps = paragraphs.map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('');
+    zip.file('word/document.xml', xml.replace(/<w:body>\s*<w:p>[\s\S]*?<\/w:p>/, `<w:body>${ps}`));
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+  const read = async (bytes: Uint8Array, name: string) => {
+    const out = await readDocx(bytes, name);
+    const rec = checkReports(parseHtml(out.html!), name)[0].outcome;
+    if (!rec.isReport) throw new Error(rec.reason);
+    return rec;
+  };
+
+  it('a title broken before the year takes the agency line above it; 附件1 above is not a title', async () => {
+    const rec = await read(await retitled('附件1', '岚皋县行政审批服务局', '2021年政府信息公开工作年度报告'), 'a.docx');
+    expect([rec.title, rec.agency, rec.year]).toEqual(['岚皋县行政审批服务局2021年政府信息公开工作年度报告', '岚皋县行政审批服务局', 2021]);
+  });
+
+  it('without a report name in the text, the file name names the report', async () => {
+    const rec = await read(await retitled('附件1'), '岚皋县行政审批服务局2021年政府信息公开工作年度报告.docx');
+    expect([rec.title, rec.agency, rec.year]).toEqual(['岚皋县行政审批服务局2021年政府信息公开工作年度报告', '岚皋县行政审批服务局', 2021]);
+  });
+});
