@@ -17,6 +17,7 @@ export const FILE_NOTES = {
   corruptZip: 'DOCX 文件已损坏或不完整（zip 结构无法读取），未读取任何数值',
   notDocx: '该文件是 zip 压缩包但不是 Word 文档（缺少 word/document.xml），未读取任何数值',
   tooLarge: (mb: number) => `DOCX 文件解压后过大（声明约 ${mb} MB，上限 50 MB），为安全起见未读取`,
+  sizeLie: (part: string) => `DOCX 文件的 ${part.slice(0, 100)} 解压后与其声明的大小不符（损坏或压缩炸弹），未读取`,
   unreadable: (why: string) => `DOCX 文件无法解析：${why}`,
   noTables: 'DOCX 文件中没有表格',
   mergeDoubt: 'DOCX 表格中有无法识别的结构，合并单元格可能不准确',

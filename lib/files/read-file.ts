@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { FILE_NOTES, htmlDocument, type FileKind, type FileOutcome } from './file-outcome';
 import { fillGridGaps } from './word-grid';
-import { isZip, zipEntries } from './zip-entries';
+import { inflatesWithin, isZip, zipEntries } from './zip-entries';
 
 /**
  * Which reader a file needs (SPEC §8): by its magic bytes first — a zip holding word/document.xml is a DOCX,
@@ -52,6 +52,8 @@ export async function readDocx(bytes: Uint8Array, name = ''): Promise<FileOutcom
   if (!entries.some((e) => e.name === 'word/document.xml')) return fail(FILE_NOTES.notDocx);
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > DOCX_MAX_BYTES) return fail(FILE_NOTES.tooLarge(Math.round(declared / 1024 / 1024)));
+  // a part that inflates past the size it declares is a bomb in disguise (or corrupt): stop it there
+  for (const e of entries) if (!(await inflatesWithin(bytes, e, e.size))) return fail(FILE_NOTES.sizeLie(e.name));
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
     const docx = await withGridGaps(bytes);

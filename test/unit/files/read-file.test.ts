@@ -17,6 +17,12 @@ const FILES = fileURLToPath(new URL('../../fixtures/files/', import.meta.url));
 const REPORTS = fileURLToPath(new URL('../../fixtures/reports/', import.meta.url));
 const bytesOf = (name: string) => new Uint8Array(readFileSync(FILES + name));
 const DOC = '灵川县2020年政府信息公开工作年度报告.doc';
+/** where the last copy of `name` starts in the bytes (the central directory's copy of an entry name) */
+function findLast(bytes: Uint8Array, name: string): number {
+  const needle = new TextEncoder().encode(name);
+  for (let i = bytes.length - needle.length; i >= 0; i--) if (needle.every((b, j) => bytes[i + j] === b)) return i;
+  return -1;
+}
 
 describe('fileKind: magic bytes first, then the extension', () => {
   it('tells a DOCX, a PDF and an OLE .doc/.wps by their bytes whatever the name says', () => {
@@ -129,6 +135,20 @@ describe('bad input: a note, never a throw, never numbers', () => {
     const out = await readDocx(bytes, 'bomb.docx');
     expect(performance.now() - t0).toBeLessThan(200);
     expect(out).toEqual({ kind: 'docx', html: null, notes: [FILE_NOTES.tooLarge(200)] });
+  });
+
+  it('a bomb that lies about its sizes is stopped once a part inflates past what it declares', async () => {
+    const bytes = bytesOf('bomb.docx').slice();
+    const view = new DataView(bytes.buffer);
+    const padding = zipEntries(bytes)!.find((e) => e.name === 'word/media/padding.bin')!;
+    view.setUint32(padding.offset + 22, 4096, true); // the local header's uncompressed size
+    const central = findLast(bytes, 'word/media/padding.bin') - 46;
+    view.setUint32(central + 24, 4096, true); // the central directory's
+    expect(zipEntries(bytes)!.reduce((s, e) => s + e.size, 0)).toBeLessThan(DOCX_MAX_BYTES);
+    const t0 = performance.now();
+    const out = await readDocx(bytes, 'liar.docx');
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(out).toEqual({ kind: 'docx', html: null, notes: [FILE_NOTES.sizeLie('word/media/padding.bin')] });
   });
 
   it('a zip that claims word/document.xml but holds garbage gives a note, not a throw', async () => {
