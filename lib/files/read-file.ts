@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { FILE_NOTES, htmlDocument, type FileKind, type FileOutcome } from './file-outcome';
-import { fillGridGaps } from './word-grid';
+import { repairTables } from './word-grid';
 import { inflatesWithin, isZip, zipEntries } from './zip-entries';
 
 /**
@@ -56,7 +56,7 @@ export async function readDocx(bytes: Uint8Array, name = ''): Promise<FileOutcom
   for (const e of entries) if (!(await inflatesWithin(bytes, e, e.size))) return fail(FILE_NOTES.sizeLie(e.name));
   let result: { value: string; messages: Array<{ type: string; message: string }> };
   try {
-    const docx = await withGridGaps(bytes);
+    const docx = await withRepairedTables(bytes);
     const arrayBuffer = docx.buffer.slice(docx.byteOffset, docx.byteOffset + docx.byteLength);
     // Node's mammoth reads `buffer`, its browser build `arrayBuffer`
     const input = { buffer: docx, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
@@ -74,13 +74,13 @@ export async function readDocx(bytes: Uint8Array, name = ''): Promise<FileOutcom
   return { kind: 'docx', html: htmlDocument(documentTitle(body, name), body), notes };
 }
 
-/** The DOCX with rows that skip grid columns given empty cells there (word-grid.ts); the bytes as they were when none does. */
-async function withGridGaps(bytes: Uint8Array): Promise<Uint8Array> {
+/** The DOCX with its tables repaired for mammoth (word-grid.ts); the bytes as they were when nothing needed it. */
+async function withRepairedTables(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const part = zip.file('word/document.xml');
   if (!part) return bytes;
   const xml = await part.async('string');
-  const fixed = fillGridGaps(xml);
+  const fixed = repairTables(xml);
   if (fixed === xml) return bytes;
   zip.file('word/document.xml', fixed);
   return zip.generateAsync({ type: 'uint8array', compression: 'STORE' });

@@ -4,6 +4,8 @@
  * ignores them, so such a row's cells — and the vertical merges (`w:vMerge`) counted by column through it —
  * shift left. `fillGridGaps` writes those gaps as empty cells spanning the same grid columns, so the HTML
  * table has the row's cells where Word draws them. Rows without gaps are left byte for byte as they are.
+ * `repairTables` also drops named bookmarks Word leaves between rows or cells (OLE_LINK…, _Hlk…): mammoth
+ * meets them where it expects a row or a cell and then gives up every merge of the table.
  */
 const ROW_EDGE = /<w:tr[\s>]|<w:tr\/>|<\/w:tr>/g;
 
@@ -40,4 +42,13 @@ export function fillGridGaps(xml: string): string {
   let out = xml;
   for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at);
   return out;
+}
+
+/** Bookmark marks standing between a table's rows or cells (right after a row or cell boundary). */
+const TABLE_LEVEL_BOOKMARKS =
+  /(<\/w:tc>|<\/w:tr>|<\/w:trPr>|<\/w:tblPrEx>|<\/w:tblGrid>|<\/w:tblPr>|<w:tr(?:\s[^>]*)?>|<w:tbl>)((?:<w:bookmark(?:Start|End)\b[^>]*\/>)+)/g;
+
+/** The document's tables as mammoth can read them: table-level bookmarks dropped, grid gaps filled. */
+export function repairTables(xml: string): string {
+  return fillGridGaps(xml.replace(TABLE_LEVEL_BOOKMARKS, '$1'));
 }

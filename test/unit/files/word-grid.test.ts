@@ -1,12 +1,15 @@
 /**
  * Rows that skip grid columns (w:gridBefore / w:gridAfter, as WPS writes them): padded with empty cells so
- * mammoth keeps each cell — and each vertical merge — in its grid column.
+ * mammoth keeps each cell — and each vertical merge — in its grid column; bookmarks between rows or cells,
+ * which make mammoth drop every merge of the table, removed.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/dom';
 import { readDocx } from '../../../lib/files/read-file';
-import { fillGridGaps } from '../../../lib/files/word-grid';
+import { fillGridGaps, repairTables } from '../../../lib/files/word-grid';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const cell = (text: string, props = '') => `<w:tc><w:tcPr>${props}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
@@ -73,5 +76,26 @@ describe('fillGridGaps', () => {
     expect(fixed).toBe(
       `<w:tbl>${row(`<w:tc><w:tcPr/><w:tbl>${row(gap(2) + cell('x'), '<w:gridBefore w:val="2"/>')}</w:tbl><w:p/></w:tc>` + cell('y') + gap(1), '<w:gridAfter w:val="1"/>')}</w:tbl>`,
     );
+  });
+});
+
+describe('repairTables: bookmarks between rows and cells', () => {
+  it('the lingchuan DOCX with OLE_LINK bookmarks between its cells reads the same values as without', async () => {
+    const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../../fixtures/files/lingchuan-2020.docx', import.meta.url))));
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    let id = 100;
+    const marked = xml.replace(/<\/w:tc>/g, () => `</w:tc><w:bookmarkStart w:id="${++id}" w:name="OLE_LINK${id}"/>`);
+    expect(repairTables(marked)).toBe(xml);
+    zip.file('word/document.xml', marked);
+    const out = await readDocx(await zip.generateAsync({ type: 'uint8array' }), 'marked.docx');
+    const clean = await readDocx(bytes, 'clean.docx');
+    expect(out.html).toBe(clean.html);
+    expect(out.html).toMatch(/rowspan=/);
+  });
+
+  it('keeps bookmarks inside paragraphs', () => {
+    const xml = `<w:tbl>${row(`<w:tc><w:p><w:bookmarkStart w:id="1" w:name="a"/><w:r><w:t>x</w:t></w:r></w:p></w:tc>`)}</w:tbl>`;
+    expect(repairTables(xml)).toBe(xml);
   });
 });
