@@ -88,16 +88,21 @@ async function deterministic(buffer: Buffer): Promise<Buffer> {
   return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
 }
 
-export async function docxOf(slug: string): Promise<Buffer> {
-  const doc = parseHtml(readFileSync(join(REPORTS, `${slug}.html`), 'utf8'));
-  const title = text(doc.querySelector('.title h2, h1.article-title, h1, h2')!);
-  const children: Array<Paragraph | Table> = [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, bold: true, size: 36 })] }),
-  ];
+/** A report page as Word would hold it: its title (when the page prints one) and its article (#zoom). */
+export async function docxFromHtml(html: string): Promise<Buffer> {
+  const doc = parseHtml(html);
+  const heading = doc.querySelector('.title h2, h1.article-title, h1, div[style*="text-align:center"]');
+  const children: Array<Paragraph | Table> = [];
+  if (heading && !heading.closest('#zoom'))
+    children.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: text(heading), bold: true, size: 36 })] }),
+    );
   blocks(doc.querySelector('#zoom')!, children);
   const word = new Document({ creator: 'nianbao-lens fixtures', sections: [{ children }] });
   return deterministic(await Packer.toBuffer(word));
 }
+
+export const docxOf = (slug: string): Promise<Buffer> => docxFromHtml(readFileSync(join(REPORTS, `${slug}.html`), 'utf8'));
 
 async function main(): Promise<void> {
   for (const slug of DOCX_FIXTURES) writeFileSync(join(OUT, `${slug}.docx`), await docxOf(slug));
