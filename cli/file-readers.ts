@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { canonicalUrl } from '../lib/core/canonical-url';
 import { checkReports } from '../lib/core/check-page';
 import { FILE_NOTES, htmlDocument, type FileKind, type FileOutcome } from '../lib/files/file-outcome';
 import { fileKind, readDoc, readDocx } from '../lib/files/read-file';
@@ -22,7 +23,7 @@ export type FileReader = (bytes: Uint8Array, name: string) => Promise<FileOutcom
  */
 export const readers: Record<FileKind, FileReader | null> = {
   docx: readDocx,
-  doc: async () => readDoc(),
+  doc: async (bytes) => readDoc(bytes),
   pdf: null,
 };
 
@@ -43,7 +44,9 @@ export async function checkDocument(file: string): Promise<Line[]> {
   const title = basename(file).replace(/\.[a-z0-9]+$/i, '');
   const html = read.html ?? htmlDocument(title, `<h1>${title.replace(/[<&]/g, ' ')}</h1>`);
   try {
-    const results = checkReports(parseHtml(html), file);
+    const doc = parseHtml(html);
+    // a web page saved under a .doc name may name its address; a converted file has none (url = the file)
+    const results = checkReports(doc, canonicalUrl(doc, file));
     const reports = results.filter((r) => r.outcome.isReport).map((r) => r.outcome);
     return (reports.length ? reports : [results[0].outcome]).map((o) => {
       const line: Line = { file, ...o, notes: [...read.notes, ...(o.isReport ? o.notes : [])] };

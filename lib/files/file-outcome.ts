@@ -14,6 +14,7 @@ export interface FileOutcome {
 /** The notes a reader writes, one place for their wording (tests match them). */
 export const FILE_NOTES = {
   doc: '旧版 Word/WPS 文件（.doc/.wps）无法读取表格：请另存为 .docx 或 PDF',
+  docIsHtml: '该 .doc 文件实为网页（HTML，网站“导出为 Word”的常见形式），按网页读取',
   corruptZip: 'DOCX 文件已损坏或不完整（zip 结构无法读取），未读取任何数值',
   notDocx: '该文件是 zip 压缩包但不是 Word 文档（缺少 word/document.xml），未读取任何数值',
   tooLarge: (mb: number) => `DOCX 文件解压后过大（声明约 ${mb} MB，上限 50 MB），为安全起见未读取`,

@@ -32,9 +32,33 @@ function startsWithPdf(bytes: Uint8Array): boolean {
 /** Declared uncompressed size above which a DOCX is refused unread (a zip bomb; real reports are < 5 MB). */
 export const DOCX_MAX_BYTES = 50 * 1024 * 1024;
 
-/** An old binary Word/WPS file: nothing is read, the note says what to do. */
-export function readDoc(): FileOutcome {
+/**
+ * A `.doc`/`.wps`: an old binary Word/WPS file (OLE) cannot be read — the note says what to do. Many CMSs'
+ * "export to Word" serve a web page under a `.doc` name, though (Word opens HTML): that is read as the page
+ * it is, decoded by its declared charset (GBK on many gov.cn sites), with a note.
+ */
+export function readDoc(bytes: Uint8Array = new Uint8Array()): FileOutcome {
+  if (!OLE.every((b, i) => bytes[i] === b) && looksLikeHtml(bytes))
+    return { kind: 'doc', html: decodeHtml(bytes), notes: [FILE_NOTES.docIsHtml] };
   return { kind: 'doc', html: null, notes: [FILE_NOTES.doc] };
+}
+
+/** The first KB is markup: a doctype, `<html`, or Word's HTML namespaces, after an optional BOM and blanks. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  return /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html[\s>]|<!--[\s\S]*?-->\s*<html[\s>])/i.test(head);
+}
+
+function decodeHtml(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (declared && /^(gb2312|gbk|gb18030|x-gbk)$/.test(declared)) return new TextDecoder('gb18030').decode(bytes);
+  if (declared === 'big5') return new TextDecoder('big5').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
 }
 
 /**

@@ -78,6 +78,12 @@ describe('CLI: report files', () => {
       expect(lines[0], name).toMatchObject({ isReport: false, reason: note, notes: [note] });
       expect(lines[0].values).toBeUndefined();
     }
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-doc-'));
+    copyFileSync(join(root, 'test/fixtures/reports/lingchuan-2020.html'), join(dir, 'export.doc'));
+    const [asPage] = await lineOf(join(dir, 'export.doc'));
+    const [page] = await lineOf(join(root, 'test/fixtures/reports/lingchuan-2020.html'));
+    expect(asPage).toMatchObject({ isReport: true, id: page.id, url: page.url, status: 'errors', values: page.values });
+    expect(asPage.notes[0]).toBe(FILE_NOTES.docIsHtml);
     const missing = await lineOf(join(FILES, 'missing.docx'));
     expect(missing[0].error).toMatch(/无法读取文件/);
   });

@@ -118,6 +118,23 @@ describe('bad input: a note, never a throw, never numbers', () => {
     expect(FILE_NOTES.doc).toContain('请另存为 .docx 或 PDF');
   });
 
+  it('a web page saved under a .doc name (a CMS’s “export to Word”) is read as the page it is', () => {
+    const page = readFileSync(`${REPORTS}lingchuan-2020.html`);
+    const out = readDoc(new Uint8Array(page));
+    expect(out.notes).toEqual([FILE_NOTES.docIsHtml]);
+    const rec = checkReports(parseHtml(out.html!), 'export.doc')[0].outcome;
+    expect(rec.isReport && [rec.agency, rec.year, rec.status, rec.values['suit.after_review.total']]).toEqual([
+      '灵川县',
+      2020,
+      'errors',
+      4,
+    ]);
+    const wordHtml = new TextEncoder().encode('\uFEFF<html xmlns:w="urn:schemas-microsoft-com:office:word"><body><p>x</p></body></html>');
+    expect(readDoc(wordHtml).html).toContain('<p>x</p>');
+    expect(readDoc(new TextEncoder().encode('plain text, not markup')).html).toBeNull();
+    expect(readDoc(bytesOf(DOC)).html).toBeNull();
+  });
+
   it.each([
     ['corrupt-truncated.docx', FILE_NOTES.corruptZip],
     ['not-word.docx', FILE_NOTES.notDocx],
