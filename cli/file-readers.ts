@@ -39,7 +39,8 @@ export async function checkDocument(file: string): Promise<Line[]> {
   const kind = fileKind(file, bytes) ?? 'docx';
   const reader = readers[kind];
   const read: FileOutcome = reader ? await reader(bytes, basename(file)) : { kind, html: null, notes: [FILE_NOTES.pdfNotWired] };
-  const source = read.kind === 'doc' ? undefined : { kind: read.kind, url: file };
+  // the schema has no `doc` kind: a .doc read as the web page it is has HTML tables; a binary one, none
+  const source = read.kind !== 'doc' ? { kind: read.kind, url: file } : read.html ? { kind: 'html' as const, url: file } : undefined;
   // nothing readable: the file's name is all the text there is (a report's name gives a no-tables record)
   const title = basename(file).replace(/\.[a-z0-9]+$/i, '');
   const html = read.html ?? htmlDocument(title, `<h1>${title.replace(/[<&]/g, ' ')}</h1>`);
