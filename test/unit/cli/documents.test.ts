@@ -16,7 +16,7 @@ import { FILE_NOTES, htmlDocument } from '../../../lib/files/file-outcome';
 const root = join(__dirname, '../../..');
 const FILES = join(root, 'test/fixtures/files');
 const DOC = '灵川县2020年政府信息公开工作年度报告.doc';
-const wpsLine = (lines: Array<Record<string, any>>) => lines[0].source;
+const sourceOf = (lines: Array<Record<string, any>>) => lines[0].source;
 const lineOf = async (file: string) => (await checkFile(file)) as Array<Record<string, any>>;
 
 describe('CLI: report files', () => {
@@ -86,7 +86,7 @@ describe('CLI: report files', () => {
     expect(asPage).toMatchObject({ isReport: true, id: page.id, url: page.url, status: 'errors', values: page.values });
     expect(asPage.notes[0]).toBe(FILE_NOTES.docIsHtml);
     expect(asPage.source).toEqual({ kind: 'html', url: join(dir, 'export.doc') });
-    expect(wpsLine(await lineOf(join(FILES, DOC)))).toBeUndefined();
+    expect(sourceOf(await lineOf(join(FILES, DOC)))).toBeUndefined();
     const missing = await lineOf(join(FILES, 'missing.docx'));
     expect(missing[0].error).toMatch(/无法读取文件/);
   });
