@@ -17,7 +17,6 @@ const libFiles = sourceFiles('lib').filter((f) => !f.endsWith('.d.ts'));
  */
 const KNOWN_UNTESTED = new Set([
   'lib/page/extension-api.ts',
-  'lib/protocol/messages.ts',
   'lib/ui/import-file.ts',
   'lib/ui/run-export.ts',
   'lib/ui/use-export.ts',
