@@ -25,59 +25,70 @@ function firstMatch<T>(table: readonly (readonly [RegExp, T])[], label: string):
 }
 
 /**
+ * A rule table from its compact form (the tables ship in every page's content script): one rule
+ * a line: a pattern and the value it gives, separated by a space.
+ */
+function rules<T extends string>(spec: string): [RegExp, T][] {
+  return spec.trim().split('\n').map((rule) => {
+    const [pattern, value] = rule.split(' ');
+    return [new RegExp(pattern), value as T];
+  });
+}
+
+/**
  * Normalised label → stable key part, by meaning (SPEC §2). Every function takes a label already
  * passed through `normalizeLabel` and returns undefined for a label it cannot map: the caller
  * reports it as unmapped, never guesses.
  */
 
-const APPLICANT: [RegExp, ApplicantColumn][] = [
-  [/^自然人?$/, 'natural'],
-  [/^商业(企业)?$|^企业$/, 'commercial'],
-  [/^科研(机构|企业)?$/, 'research'],
-  [/^社会(公益)?(组织)?$|^公益组织$/, 'social'],
-  [/^法律(服务)?(机构)?$/, 'legal'],
-  [/^其他(组织)?$/, 'other'],
-  [/^(总计|合计|总数|总)$/, 'total'],
-];
+const APPLICANT: [RegExp, ApplicantColumn][] = rules(`
+^自然人?$ natural
+^商业(企业)?$|^企业$ commercial
+^科研(机构|企业)?$ research
+^社会(公益)?(组织)?$|^公益组织$ social
+^法律(服务)?(机构)?$ legal
+^其他(组织)?$ other
+^(总计|合计|总数|总)$ total
+`);
 
 export const applicantColumn = memo((label: string): ApplicantColumn | undefined => firstMatch(APPLICANT, label));
 
 /** Section 三 sub-rows that are unambiguous by themselves. */
-const APPLY_LEAVES: [RegExp, string][] = [
-  [/本年新收/, 'new'],
-  [/上一?年(度)?(结转|转结)/, 'carried_over'],
-  [/结转下一?年|下年度继续办理|结转至下年/, 'carried_forward'],
-  [/国家秘密/, 'result.withheld.state_secret'],
-  [/法律行政法规禁止|其他法律.*禁止/, 'result.withheld.law_prohibited'],
-  [/三安全一稳定/, 'result.withheld.security_stability'],
-  [/第三方/, 'result.withheld.third_party'],
-  [/内部事务/, 'result.withheld.internal_affairs'],
-  [/过程性/, 'result.withheld.process_info'],
-  [/执法案卷/, 'result.withheld.enforcement_file'],
-  [/行政查询/, 'result.withheld.query_matter'],
-  [/不掌握/, 'result.unavailable.not_held'],
-  [/另行制作|没有现成/, 'result.unavailable.needs_creation'],
-  [/仍不明确|补正后/, 'result.unavailable.unclear'],
-  [/信访|举报投诉/, 'result.rejected.petition'],
-  [/重复申请/, 'result.rejected.duplicate'],
-  [/出版物/, 'result.rejected.publication'],
-  [/大量反复/, 'result.rejected.excessive'],
-  [/重新出具|确认或重新/, 'result.rejected.reconfirm'],
-  [/逾期不补正|不补正/, 'result.other.overdue_correction'],
-  [/收费通知|缴纳费用/, 'result.other.overdue_fee'],
-  [/部分公开/, 'result.partial'],
-  [/^予以公开|^同意公开/, 'result.disclosed'],
-];
+const APPLY_LEAVES: [RegExp, string][] = rules(`
+本年新收 new
+上一?年(度)?(结转|转结) carried_over
+结转下一?年|下年度继续办理|结转至下年 carried_forward
+国家秘密 result.withheld.state_secret
+法律行政法规禁止|其他法律.*禁止 result.withheld.law_prohibited
+三安全一稳定 result.withheld.security_stability
+第三方 result.withheld.third_party
+内部事务 result.withheld.internal_affairs
+过程性 result.withheld.process_info
+执法案卷 result.withheld.enforcement_file
+行政查询 result.withheld.query_matter
+不掌握 result.unavailable.not_held
+另行制作|没有现成 result.unavailable.needs_creation
+仍不明确|补正后 result.unavailable.unclear
+信访|举报投诉 result.rejected.petition
+重复申请 result.rejected.duplicate
+出版物 result.rejected.publication
+大量反复 result.rejected.excessive
+重新出具|确认或重新 result.rejected.reconfirm
+逾期不补正|不补正 result.other.overdue_correction
+收费通知|缴纳费用 result.other.overdue_fee
+部分公开 result.partial
+^予以公开|^同意公开 result.disclosed
+`);
 
 export type ApplyGroup = 'withheld' | 'unavailable' | 'rejected' | 'other' | 'result';
 
-const GROUPS: [RegExp, ApplyGroup][] = [
-  [/^不予公开/, 'withheld'],
-  [/^无法提供/, 'unavailable'],
-  [/^不予处理/, 'rejected'],
-  [/^其他处理/, 'other'],
-  [/本年度办理结果|^办理结果/, 'result'],
-];
+const GROUPS: [RegExp, ApplyGroup][] = rules(`
+^不予公开 withheld
+^无法提供 unavailable
+^不予处理 rejected
+^其他处理 other
+本年度办理结果|^办理结果 result
+`);
 
 /** A group label (`（三）不予公开`, `三、本年度办理结果`), or undefined. */
 export const applyGroup = memo((label: string): ApplyGroup | undefined => {
@@ -112,53 +123,53 @@ function underOther(path: readonly string[]): boolean {
 }
 
 /** Section 四 block of a header label. */
-const REVIEW_BLOCK_LABELS: [RegExp, ReviewBlock | 'suit'][] = [
-  [/^行政复议$|^复议$/, 'review'],
-  [/未经复议|直接起诉/, 'suit.direct'],
-  [/复议后起诉/, 'suit.after_review'],
-  [/^行政诉讼$/, 'suit'],
-];
+const REVIEW_BLOCK_LABELS: [RegExp, ReviewBlock | 'suit'][] = rules(`
+^行政复议$|^复议$ review
+未经复议|直接起诉 suit.direct
+复议后起诉 suit.after_review
+^行政诉讼$ suit
+`);
 
 export const reviewBlock = memo((label: string): ReviewBlock | 'suit' | undefined => firstMatch(REVIEW_BLOCK_LABELS, label));
 
-const REVIEW_COLUMN_LABELS: [RegExp, ReviewColumn][] = [
-  [/^(结果)?维持$/, 'upheld'],
-  [/^(结果)?纠正$/, 'corrected'],
-  [/^其他(结果)?$/, 'other'],
-  [/^尚未审结$|^未审结$/, 'pending'],
-  [/^(总计|合计|总)$/, 'total'],
-];
+const REVIEW_COLUMN_LABELS: [RegExp, ReviewColumn][] = rules(`
+^(结果)?维持$ upheld
+^(结果)?纠正$ corrected
+^其他(结果)?$ other
+^尚未审结$|^未审结$ pending
+^(总计|合计|总)$ total
+`);
 
 export const reviewColumn = memo((label: string): ReviewColumn | undefined => firstMatch(REVIEW_COLUMN_LABELS, label));
 
 /** Section 二 row label → item key. */
-const ACTIVE_ROWS: [RegExp, string][] = [
-  [/^规章/, 'regulations'],
-  [/^(行政)?规范性文件/, 'normative_docs'],
-  [/^(行)?政许可/, 'licensing'],
-  [/^其他对外管理服务事项/, 'other_services'],
-  [/^(行)?政处罚/, 'penalty'],
-  [/^(行)?政强制/, 'coercion'],
-  [/^行政事业性收费/, 'fees'],
-  [/^政府集中采购/, 'procurement'],
-];
+const ACTIVE_ROWS: [RegExp, string][] = rules(`
+^规章 regulations
+^(行政)?规范性文件 normative_docs
+^(行)?政许可 licensing
+^其他对外管理服务事项 other_services
+^(行)?政处罚 penalty
+^(行)?政强制 coercion
+^行政事业性收费 fees
+^政府集中采购 procurement
+`);
 
 export const activeRow = memo((label: string): string | undefined => firstMatch(ACTIVE_ROWS, label));
 
 /** Section 二 column header → column key (both editions). */
-const ACTIVE_COLUMNS: [RegExp, string][] = [
-  [/制发件数|^本年制发|^本年发件/, 'issued'],
-  [/废止件数/, 'repealed'],
-  [/现行有效/, 'in_force'],
-  [/处理决定数量/, 'decisions'],
-  [/收费金额|采购总金额|总金额/, 'amount'],
-  [/新制作数量/, 'made'],
-  [/新公开数量/, 'published'],
-  [/对外公开总数/, 'total'],
-  [/上一年项目数量|上一年项目/, 'prev_items'],
-  [/增\/?减/, 'change'],
-  [/采购项目数量/, 'items'],
-];
+const ACTIVE_COLUMNS: [RegExp, string][] = rules(`
+制发件数|^本年制发|^本年发件 issued
+废止件数 repealed
+现行有效 in_force
+处理决定数量 decisions
+收费金额|采购总金额|总金额 amount
+新制作数量 made
+新公开数量 published
+对外公开总数 total
+上一年项目数量|上一年项目 prev_items
+增/?减 change
+采购项目数量 items
+`);
 
 export const activeColumn = memo((label: string): string | undefined => firstMatch(ACTIVE_COLUMNS, label));
 
