@@ -200,4 +200,9 @@ export function keyInfo(key: string): KeyInfo | undefined {
 }
 
 /** All keys of both editions, 2021 first then the 2019-only ones; the column order of wide exports. */
-export const ALL_KEYS: string[] = [...new Set([...KEYS['2021'], ...KEYS['2019']].map((k) => k.key))];
+export const ALL_KEYS: string[] = /* @__PURE__ */ uniqueKeys();
+
+/** (a call, so that bundles which never read ALL_KEYS — the content script — leave it out) */
+function uniqueKeys(): string[] {
+  return [...new Set([...KEYS['2021'], ...KEYS['2019']].map((k) => k.key))];
+}
