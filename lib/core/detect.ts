@@ -36,17 +36,21 @@ const NOT_TITLED = '标题不是政府信息公开工作年度报告';
 const NO_STRUCTURE = '正文没有年度报告的结构';
 
 const TITLE_RE = /(政府信息公开|政务信息公开|信息公开)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
-const NEGATIVE_TITLE =
-  /格式|通知|印发|编制|编写|解读|一图读懂|图读|图解|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|统计表|申请表|模板|样表|范本|发布|公布|转发|栏目|专题|列表|汇总表/;
+/**
+ * Words by which a page says it is something else (a 解读, a notice, half-year statistics …): on the page's
+ * own title they veto it even without a report's name (`PAGE_VETO`); on a candidate naming a report, before
+ * any hit, too. Written once for both patterns (this file ships in every page's content script).
+ */
+const SAYS_OTHERWISE = '解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|格式|编制|编写|印发|模板|样表|范本';
+const NEGATIVE_TITLE = new RegExp(`${SAYS_OTHERWISE}|通知|指南|目录|制度|考核|统计报表|申请表|发布|公布|转发|栏目|专题|列表|汇总表`);
 /** a CMS column's name glued to a page title ("…年度报告-通知公告-某县人民政府") */
 const COLUMN_WORDS = /通知公告|栏目|列表|专题|目录/g;
 const DUPLICATE_MARK = /\(文字版[^)]*\)|\(图解[^)]*\)/g;
 /**
- * Words by which a page says it is something else (a 解读, a notice, half-year statistics …): on the page's
- * own title they veto it even without a report's name; on a candidate naming a report, before any hit, too.
- * Column words a CMS appends (通知公告, 栏目, 列表) only keep a candidate from naming the report.
+ * The page's own words that veto it (`SAYS_OTHERWISE`, a notice). Column words a CMS appends (通知公告, 栏目,
+ * 列表) only keep a candidate from naming the report.
  */
-const PAGE_VETO = /解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|格式|编制|编写|印发|模板|样表|范本|的通知|通知$/;
+const PAGE_VETO = new RegExp(`${SAYS_OTHERWISE}|的通知|通知$`);
 /** a line of the body is a title only when it is the report's name alone (with its year): no quotation, no sentence, no label (相关链接：), no breadcrumb */
 const LEAD_IS_TITLE = /^[^《》〈〉。，,；;:>»]*(?:报告|年报)(?:\([^)]*\))?$/;
 const MAY_NAME_REPORT = /[报報][告吿]|年[报報]|公[开開]/;
