@@ -26,13 +26,16 @@ function firstMatch<T>(table: readonly (readonly [RegExp, T])[], label: string):
 
 /**
  * A rule table from its compact form (the tables ship in every page's content script): one rule
- * a line: a pattern and the value it gives, separated by a space.
+ * a line: a pattern and the value it gives (after `prefix`), separated by a space.
  */
-function rules<T extends string>(spec: string): [RegExp, T][] {
-  return spec.trim().split('\n').map((rule) => {
-    const [pattern, value] = rule.split(' ');
-    return [new RegExp(pattern), value as T];
-  });
+function rules<T extends string>(spec: string, prefix = ''): [RegExp, T][] {
+  return spec
+    .trim()
+    .split('\n')
+    .map((rule) => {
+      const [pattern, value] = rule.split(' ');
+      return [new RegExp(pattern), (prefix + value) as T];
+    });
 }
 
 /**
@@ -53,32 +56,59 @@ const APPLICANT: [RegExp, ApplicantColumn][] = rules(`
 
 export const applicantColumn = memo((label: string): ApplicantColumn | undefined => firstMatch(APPLICANT, label));
 
-/** Section 三 sub-rows that are unambiguous by themselves. */
-const APPLY_LEAVES: [RegExp, string][] = rules(`
+/** Section 三 sub-rows that are unambiguous by themselves: a table per key prefix, in matching order. */
+const APPLY_LEAVES: [RegExp, string][] = [
+  ...rules(`
 本年新收 new
 上一?年(度)?(结转|转结) carried_over
 结转下一?年|下年度继续办理|结转至下年 carried_forward
-国家秘密 result.withheld.state_secret
-法律行政法规禁止|其他法律.*禁止 result.withheld.law_prohibited
-三安全一稳定 result.withheld.security_stability
-第三方 result.withheld.third_party
-内部事务 result.withheld.internal_affairs
-过程性 result.withheld.process_info
-执法案卷 result.withheld.enforcement_file
-行政查询 result.withheld.query_matter
-不掌握 result.unavailable.not_held
-另行制作|没有现成 result.unavailable.needs_creation
-仍不明确|补正后 result.unavailable.unclear
-信访|举报投诉 result.rejected.petition
-重复申请 result.rejected.duplicate
-出版物 result.rejected.publication
-大量反复 result.rejected.excessive
-重新出具|确认或重新 result.rejected.reconfirm
-逾期不补正|不补正 result.other.overdue_correction
-收费通知|缴纳费用 result.other.overdue_fee
-部分公开 result.partial
-^予以公开|^同意公开 result.disclosed
-`);
+`),
+  ...rules(
+    `
+国家秘密 state_secret
+法律行政法规禁止|其他法律.*禁止 law_prohibited
+三安全一稳定 security_stability
+第三方 third_party
+内部事务 internal_affairs
+过程性 process_info
+执法案卷 enforcement_file
+行政查询 query_matter
+`,
+    'result.withheld.',
+  ),
+  ...rules(
+    `
+不掌握 not_held
+另行制作|没有现成 needs_creation
+仍不明确|补正后 unclear
+`,
+    'result.unavailable.',
+  ),
+  ...rules(
+    `
+信访|举报投诉 petition
+重复申请 duplicate
+出版物 publication
+大量反复 excessive
+重新出具|确认或重新 reconfirm
+`,
+    'result.rejected.',
+  ),
+  ...rules(
+    `
+逾期不补正|不补正 overdue_correction
+收费通知|缴纳费用 overdue_fee
+`,
+    'result.other.',
+  ),
+  ...rules(
+    `
+部分公开 partial
+^予以公开|^同意公开 disclosed
+`,
+    'result.',
+  ),
+];
 
 export type ApplyGroup = 'withheld' | 'unavailable' | 'rejected' | 'other' | 'result';
 
