@@ -35,14 +35,17 @@ export interface RowDef {
 const OTHER = '（六）其他处理';
 
 /**
- * The leaf rows of a group, compactly (this table ships in every page's content script): `key label`
- * entries separated by `|`; each row's key is `result.<group key>.<key>`, its label numbered `1.`, `2.` ….
+ * The leaf rows of a group, compactly (this table ships in every page's content script): one `key label`
+ * entry a line; each row's key is `result.<group key>.<key>`, its label numbered `1.`, `2.` ….
  */
 function leaves(groupKey: string, group: string, rows: string): RowDef[] {
-  return rows.split('|').map((row, i) => {
-    const [key, label] = row.split(' ');
-    return { key: `result.${groupKey}.${key}`, label: `${i + 1}.${label}`, group, leaf: true };
-  });
+  return rows
+    .trim()
+    .split('\n')
+    .map((row, i) => {
+      const [key, label] = row.split(' ');
+      return { key: `result.${groupKey}.${key}`, label: `${i + 1}.${label}`, group, leaf: true };
+    });
 }
 
 const COMMON_HEAD: RowDef[] = [
@@ -53,16 +56,36 @@ const COMMON_HEAD: RowDef[] = [
   ...leaves(
     'withheld',
     '（三）不予公开',
-    'state_secret 属于国家秘密|law_prohibited 其他法律行政法规禁止公开|security_stability 危及“三安全一稳定”|' +
-      'third_party 保护第三方合法权益|internal_affairs 属于三类内部事务信息|process_info 属于四类过程性信息|' +
-      'enforcement_file 属于行政执法案卷|query_matter 属于行政查询事项',
+    `
+state_secret 属于国家秘密
+law_prohibited 其他法律行政法规禁止公开
+security_stability 危及“三安全一稳定”
+third_party 保护第三方合法权益
+internal_affairs 属于三类内部事务信息
+process_info 属于四类过程性信息
+enforcement_file 属于行政执法案卷
+query_matter 属于行政查询事项
+`,
   ),
-  ...leaves('unavailable', '（四）无法提供', 'not_held 本机关不掌握相关政府信息|needs_creation 没有现成信息需要另行制作|unclear 补正后申请内容仍不明确'),
+  ...leaves(
+    'unavailable',
+    '（四）无法提供',
+    `
+not_held 本机关不掌握相关政府信息
+needs_creation 没有现成信息需要另行制作
+unclear 补正后申请内容仍不明确
+`,
+  ),
   ...leaves(
     'rejected',
     '（五）不予处理',
-    'petition 信访举报投诉类申请|duplicate 重复申请|publication 要求提供公开出版物|excessive 无正当理由大量反复申请|' +
-      'reconfirm 要求行政机关确认或重新出具已获取信息',
+    `
+petition 信访举报投诉类申请
+duplicate 重复申请
+publication 要求提供公开出版物
+excessive 无正当理由大量反复申请
+reconfirm 要求行政机关确认或重新出具已获取信息
+`,
   ),
 ];
 
@@ -79,8 +102,11 @@ export const APPLY_ROWS: Record<Edition, RowDef[]> = {
     ...leaves(
       'other',
       OTHER,
-      'overdue_correction 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请|' +
-        'overdue_fee 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请|other 其他',
+      `
+overdue_correction 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请
+overdue_fee 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请
+other 其他
+`,
     ),
     ...TAIL,
   ],
