@@ -56,8 +56,11 @@ const LEAD_IS_TITLE = /^[^《》〈〉。，,；;:>»]*(?:报告|年报)(?:\([^)
 const MAY_NAME_REPORT = /[报報][告吿]|年[报報]|公[开開]/;
 const HAS_YEAR = /(?:19|20)\d{2}\s*年/;
 
+/** section 三 row labels that are also table anchors */
+const NEW_ROW = '本年新收政府信息公开申请数量';
+const FORWARD_ROW = '结转下年度继续办理';
 /** Table anchors (SPEC §1): any one of them with a title naming a report is enough. */
-const ANCHORS = ['本列数据的勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理', '未经复议直接起诉', '第二十条第'];
+const ANCHORS = ['本列数据的勾稽关系', NEW_ROW, FORWARD_ROW, '未经复议直接起诉', '第二十条第'];
 /** The six section headings' words (variants of DOMAIN-NOTES §1.6), loose (legacy reports) … */
 const HEADING_WORDS = [
   '(?:总体情况|概述|概况)',
@@ -73,7 +76,7 @@ const NUMBERED = HEADING_WORDS.map(
   (w, i) => new RegExp(`${'一二三四五六'[i]}${i === 3 || i === 4 ? '[、.．][\\u4e00-\\u9fa5]{0,16}?' : '[、.．]?'}${w}`),
 );
 /** Section 三 row labels; each counts only when a number follows it (a blank template has none). */
-const APPLY_LABELS = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理', '七）总计', '七)总计'];
+const APPLY_LABELS = [NEW_ROW, '上年结转政府信息公开申请数量', FORWARD_ROW, '七）总计', '七)总计'];
 /** a number, not the ordinal of the next row ("2.重复申请"); or a row of zero marks (— / 无: a filled-in zero, never a blank template's empty cell) */
 const NUMBER_AFTER = /^(?:[-—/／无]*[0-9０-９](?![.．、])|[-—–/／无]{3})/;
 /** cheap test on the raw body before compacting it for the body route */
