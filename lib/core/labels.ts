@@ -38,6 +38,11 @@ function rules<T extends string>(spec: string, prefix = ''): [RegExp, T][] {
     });
 }
 
+/** A memoised matcher over a rule table: the value of the first rule the label matches. */
+function matcher<T>(table: readonly (readonly [RegExp, T])[]): (label: string) => T | undefined {
+  return memo((label) => firstMatch(table, label));
+}
+
 /**
  * Normalised label → stable key part, by meaning (SPEC §2). Every function takes a label already
  * passed through `normalizeLabel` and returns undefined for a label it cannot map: the caller
@@ -54,7 +59,7 @@ const APPLICANT: [RegExp, ApplicantColumn][] = rules(`
 ^(总计|合计|总数|总)$ total
 `);
 
-export const applicantColumn = memo((label: string): ApplicantColumn | undefined => firstMatch(APPLICANT, label));
+export const applicantColumn = matcher(APPLICANT);
 
 /** Section 三 sub-rows that are unambiguous by themselves: a table per key prefix, in matching order. */
 const APPLY_LEAVES: [RegExp, string][] = [
@@ -132,7 +137,7 @@ const bareOf = memo(stripOrdinal);
  * `other` rows: a lone （六）其他处理 is the 2019 leaf `result.other`; `3.其他` under it is 2021's
  * `result.other.other`.
  */
-const leafOf = memo((bare: string): string | undefined => firstMatch(APPLY_LEAVES, bare));
+const leafOf = matcher(APPLY_LEAVES);
 
 export function applyRow(path: readonly string[], previousKey?: string): string | undefined {
   const own = path[path.length - 1];
@@ -160,7 +165,7 @@ const REVIEW_BLOCK_LABELS: [RegExp, ReviewBlock | 'suit'][] = rules(`
 ^行政诉讼$ suit
 `);
 
-export const reviewBlock = memo((label: string): ReviewBlock | 'suit' | undefined => firstMatch(REVIEW_BLOCK_LABELS, label));
+export const reviewBlock = matcher(REVIEW_BLOCK_LABELS);
 
 const REVIEW_COLUMN_LABELS: [RegExp, ReviewColumn][] = rules(`
 ^(结果)?维持$ upheld
@@ -170,7 +175,7 @@ const REVIEW_COLUMN_LABELS: [RegExp, ReviewColumn][] = rules(`
 ^(总计|合计|总)$ total
 `);
 
-export const reviewColumn = memo((label: string): ReviewColumn | undefined => firstMatch(REVIEW_COLUMN_LABELS, label));
+export const reviewColumn = matcher(REVIEW_COLUMN_LABELS);
 
 /** Section 二 row label → item key. */
 const ACTIVE_ROWS: [RegExp, string][] = rules(`
@@ -184,7 +189,7 @@ const ACTIVE_ROWS: [RegExp, string][] = rules(`
 ^政府集中采购 procurement
 `);
 
-export const activeRow = memo((label: string): string | undefined => firstMatch(ACTIVE_ROWS, label));
+export const activeRow = matcher(ACTIVE_ROWS);
 
 /** Section 二 column header → column key (both editions). */
 const ACTIVE_COLUMNS: [RegExp, string][] = rules(`
@@ -201,7 +206,7 @@ const ACTIVE_COLUMNS: [RegExp, string][] = rules(`
 采购项目数量 items
 `);
 
-export const activeColumn = memo((label: string): string | undefined => firstMatch(ACTIVE_COLUMNS, label));
+export const activeColumn = matcher(ACTIVE_COLUMNS);
 
 /** The 第二十条 article a label names, e.g. `第二十条第(一)项` → `一`. */
 const ARTICLE = /^第二十条第\(?([一二三四五六七八九十]+)\)?项/;
