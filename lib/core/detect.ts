@@ -113,8 +113,8 @@ function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
     if (main && main !== title) yield [main, 0];
     yield [title, 0];
   }
-  yield [root.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '', 0];
-  yield [root.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '', 0];
+  yield [metaContent(root, 'property="og:title"') ?? '', 0];
+  yield [metaContent(root, 'name="ArticleTitle"') ?? '', 0];
   const h1 = root.querySelectorAll('h1');
   for (let i = 0; i < h1.length && i < 5; i++) yield [h1[i].textContent ?? '', 0];
   const els = root.querySelectorAll('h2, .title, .article-title, #title, .tit, .bt, [class*="title"]');
@@ -126,6 +126,11 @@ function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
     const text = el.textContent ?? '';
     if (text.length >= 8 && text.length <= 160) yield [text, 2];
   }
+}
+
+/** The content of the first `<meta>` with the given attribute (`name="…"` or `property="…"`). */
+function metaContent(root: ParentNode, attribute: string): string | null | undefined {
+  return root.querySelector(`meta[${attribute}]`)?.getAttribute('content');
 }
 
 function isNegative(norm: string): boolean {
@@ -227,7 +232,7 @@ function metadataOf(
 ) {
   const notes: string[] = [];
   const year = (hit && yearFromTitle(hit.norm)) ?? yearFromBody(text());
-  const source = root.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
+  const source = metaContent(root, 'name="ContentSource"');
   const byline = (source ? cleanAgency(source) : null) ?? agencyFromByline(bodyText);
   const fromTitle = (hit && agencyFromTitle(hit.norm)) || (named && agencyFromTitle(named.norm)) || null;
   const checked = crossCheckAgency(fromTitle, byline);
