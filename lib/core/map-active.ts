@@ -2,7 +2,8 @@ import { keyInfo } from './keys';
 import { activeColumn, activeRow, articleOf } from './labels';
 import { rowCells, type Grid, type GridCell } from './grid';
 import { isDataText, type Sink } from './sink';
-import { addNote, addPositionNote, isLastItem, itemsAfter, nearItem } from './near-label';
+import { isLastItem, itemsAfter, nearItem } from './near-label';
+import { addNote, addPositionNote, widthNote } from './notes';
 import { normalizeLabel } from './text';
 
 /**
@@ -25,7 +26,7 @@ export interface ActiveState {
   lostSince?: boolean;
 }
 
-export const WIDTH_NOTE = '第二部分表头与数据列数不一致，按顺序对应';
+export const WIDTH_NOTE = widthNote('二');
 
 const EDITION_OF_COLUMN: Record<string, '2019' | '2021'> = {
   issued: '2021',

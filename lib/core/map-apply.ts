@@ -2,7 +2,8 @@ import { APPLICANT_COLUMNS, type ApplicantColumn } from './keys';
 import { applicantColumn, applyGroup, applyRow } from './labels';
 import { rowCells, type Grid, type GridCell } from './grid';
 import { isDataText, type Sink } from './sink';
-import { addNote, addPositionNote, expectedAfter, nearRow } from './near-label';
+import { expectedAfter, nearRow } from './near-label';
+import { addNote, addPositionNote, widthNote } from './notes';
 import { normalizeLabel } from './text';
 
 /**
@@ -118,7 +119,7 @@ export function mapApply(grid: Grid, table: number, sink: Sink, state: ApplyStat
   }
 }
 
-export const WIDTH_NOTE = '第三部分表头与数据列数不一致，按顺序对应';
+export const WIDTH_NOTE = widthNote('三');
 
 /**
  * A row whose value cells do not sit under the header's columns (its label spans one column more or

@@ -10,17 +10,6 @@ import { normalizeLabel, stripOrdinal } from './text';
  * The caller adds the other half of the rule: the rows around it map as the template says.
  */
 
-/** Adds a note of what the reader inferred to a section's state, once. */
-export function addNote(state: { notes?: string[] }, note: string): void {
-  const notes = (state.notes ??= []);
-  if (!notes.includes(note)) notes.push(note);
-}
-
-/** The note of a damaged label read by position: it names the label as printed. */
-export function addPositionNote(state: { notes?: string[] }, printed: string): void {
-  addNote(state, `按位置读取：印作“${printed}”`);
-}
-
 /** Dice coefficient over the longest common subsequence: 2·LCS / (|a| + |b|), in [0, 1]. */
 export function labelSimilarity(a: string, b: string): number {
   if (!a.length || !b.length) return 0;
