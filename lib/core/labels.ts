@@ -1,18 +1,5 @@
 import type { ApplicantColumn, ReviewBlock, ReviewColumn } from './keys';
-import { stripOrdinal } from './text';
-
-/** Memoises a label matcher: labels repeat across cells, tables and pages, and regexes cost. */
-function memo<T>(fn: (label: string) => T): (label: string) => T {
-  const cache = new Map<string, T>();
-  return (label) => {
-    const known = cache.get(label);
-    if (known !== undefined || cache.has(label)) return known as T;
-    const v = fn(label);
-    if (cache.size > 20_000) cache.clear();
-    cache.set(label, v);
-    return v;
-  };
-}
+import { memo, stripOrdinal } from './text';
 
 /**
  * The value of the first pattern the label matches. A plain indexed loop: the scan runs once per page

@@ -26,17 +26,27 @@ const REPAIRS = `
 /** one test before the repairs: is any typo there at all */
 const REPAIR_ANY = new RegExp(REPAIRS.map(([typo]) => typo).join('|'));
 
-const cache = new Map<string, string>();
-
-export function normalizeLabel(raw: string): string {
-  let out = cache.get(raw);
-  if (out !== undefined) return out;
-  out = normalizeText(raw);
-  if (REPAIR_ANY.test(out)) for (let i = 0; i < REPAIRS.length; i++) out = out.replaceAll(REPAIRS[i][0], REPAIRS[i][1]);
-  if (cache.size > 20_000) cache.clear();
-  cache.set(raw, out);
-  return out;
+/**
+ * Memoises a function of a label (normalisation, a matcher, a verdict): labels repeat across cells, tables
+ * and pages, and regexes cost. At most 20,000 labels are kept (then the memo starts afresh).
+ */
+export function memo<T>(fn: (label: string) => T): (label: string) => T {
+  const cache = new Map<string, T>();
+  return (label) => {
+    const known = cache.get(label);
+    if (known !== undefined || cache.has(label)) return known as T;
+    const v = fn(label);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(label, v);
+    return v;
+  };
 }
+
+export const normalizeLabel = memo((raw: string): string => {
+  let out = normalizeText(raw);
+  if (REPAIR_ANY.test(out)) for (let i = 0; i < REPAIRS.length; i++) out = out.replaceAll(REPAIRS[i][0], REPAIRS[i][1]);
+  return out;
+});
 
 /** Light normalisation for long page text: pinyin and 繁→简 and white space, no memo. */
 export function compactText(raw: string): string {
