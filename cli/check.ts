@@ -60,9 +60,7 @@ export async function checkFile(file: string): Promise<Array<Record<string, unkn
       const more = checkReports(frameDoc, url, { frameUrl: frame.url, firstPart: reports.length + 1 });
       for (const r of more) if (r.outcome.isReport) reports.push(r.outcome);
     }
-    return (reports.length ? reports : [results[0].outcome]).map((o) =>
-      o.isReport ? { file, ...o, source: { kind: 'html', url: o.frameUrl ?? o.url } } : { file, ...o },
-    );
+    return (reports.length ? reports : [results[0].outcome]).map((o) => ({ file, ...o }));
   } catch (e) {
     return [{ file, error: `无法解析页面：${(e as Error).message}` }];
   }

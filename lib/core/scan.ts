@@ -211,6 +211,8 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
     savedAt: null,
     extractorVersion: EXTRACTOR_VERSION,
     ...(opts.frameUrl ? { frameUrl: opts.frameUrl.slice(0, 4000) } : {}),
+    // where the tables were read (SPEC §8): this page or its frame; a file reader replaces it
+    source: { kind: 'html', url: (opts.frameUrl ?? url).slice(0, 4000) },
   };
   mark('record');
   return { outcome: record, tables, cellElements: sink.elements };
