@@ -57,7 +57,10 @@ describe('20 tabs finishing their scans at once', () => {
     assert.deepEqual(saved.summaries.map((s) => s.id).sort(), saved.reports.map((r) => r.id).sort(), 'one summary per record');
 
     // the same page everywhere: the same content in every record
-    const strip = ({ id: _id, url: _url, savedAt: _s, firstSavedAt: _f, ...rest }: any) => rest;
+    const strip = ({ id: _id, url: _url, source, savedAt: _s, firstSavedAt: _f, ...rest }: any) => {
+      assert.deepEqual(source, { kind: 'html', url: _url }, 'read from the page itself');
+      return rest;
+    };
     const first = strip(saved.reports[0]);
     assert.equal(first.agency, '灵川县');
     assert.equal(first.year, 2020);
