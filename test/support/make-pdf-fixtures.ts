@@ -1,0 +1,83 @@
+/**
+ * Writes the PDF fixtures of test/fixtures/files/ (issue 10) by printing our HTML report fixtures with Debian
+ * Chromium, as a government site's "save as PDF" would: `lingchuan-2020.pdf` (A4 portrait, its real error),
+ * `quzhou-2020-landscape.pdf` (A4 landscape), `langao-xzsp-2021-split.pdf` (section 三 pushed so that its
+ * table breaks across two pages) and `table-image.pdf` (one page holding only a PNG screenshot of a table: no
+ * text at all). Deterministic: no network, fixed viewport, and the creation/modification dates are replaced by
+ * a fixed date of the same length (so the xref offsets stay valid).
+ *
+ *   node --import tsx test/support/make-pdf-fixtures.ts
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+
+const REPORTS = fileURLToPath(new URL('../fixtures/reports/', import.meta.url));
+const OUT = fileURLToPath(new URL('../fixtures/files/', import.meta.url));
+
+/** Chromium writes `D:YYYYMMDDHHmmss+00'00'` dates; a fixed one of the same length keeps the file stable. */
+function stable(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1').replace(/\(D:\d{14}[^)]*\)/g, (m) => '(D:20210101000000' + "+00'00'".padEnd(m.length - 18, ' ') + ')');
+  return Buffer.from(text, 'latin1');
+}
+
+async function open(page: Page, slug: string): Promise<void> {
+  const html = readFileSync(`${REPORTS}${slug}.html`, 'utf8');
+  await page.setContent(html, { waitUntil: 'domcontentloaded' });
+  await page.emulateMedia({ media: 'print' });
+}
+
+/**
+ * Pushes the section 三 table (the one whose text holds 本年新收) down so that its top sits 60% of the way into
+ * a printed page: the table then has to continue on the next page.
+ */
+async function pushSection3(page: Page, pageHeightPx: number): Promise<void> {
+  await page.evaluate((h) => {
+    const table = [...document.querySelectorAll('table')].find((t) => /本年新收/.test(t.textContent ?? ''));
+    if (!table) throw new Error('no section 三 table');
+    const top = table.getBoundingClientRect().top + window.scrollY;
+    const spacer = document.createElement('div');
+    spacer.style.height = `${Math.round((((0.6 * h - (top % h)) % h) + h) % h)}px`;
+    table.before(spacer);
+  }, pageHeightPx);
+}
+
+async function main(): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--font-render-hinting=none'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, locale: 'zh-CN' });
+    await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    const margin = { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' };
+
+    await open(page, 'lingchuan-2020');
+    writeFileSync(`${OUT}lingchuan-2020.pdf`, stable(await page.pdf({ format: 'A4', margin, printBackground: false })));
+
+    await open(page, 'quzhou-2020');
+    writeFileSync(`${OUT}quzhou-2020-landscape.pdf`, stable(await page.pdf({ format: 'A4', landscape: true, margin })));
+
+    // A4 is 297mm tall; less the margins, 267mm of content per page at 96 px per inch
+    await page.setViewportSize({ width: Math.round((180 / 25.4) * 96), height: 1400 });
+    await open(page, 'langao-xzsp-2021');
+    await pushSection3(page, (267 / 25.4) * 96);
+    writeFileSync(`${OUT}langao-xzsp-2021-split.pdf`, stable(await page.pdf({ format: 'A4', margin })));
+
+    // a picture of a table and nothing else
+    await page.setViewportSize({ width: 700, height: 900 });
+    await open(page, 'lingchuan-2020');
+    await page.emulateMedia({ media: 'screen' });
+    const table = page.locator('table', { hasText: '本年新收' }).first();
+    const png = await table.screenshot({ type: 'png', scale: 'css' });
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0"><img style="width:170mm" src="data:image/png;base64,${png.toString('base64')}"></body></html>`,
+    );
+    writeFileSync(`${OUT}table-image.pdf`, stable(await page.pdf({ format: 'A4', margin })));
+  } finally {
+    await browser.close();
+  }
+}
+
+await main();
