@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--font-render-hinting=none'],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1000, height: 1400 }, locale: 'zh-CN', javaScriptEnabled: false });
     await context.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
     const page = await context.newPage();
     const margin = { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' };

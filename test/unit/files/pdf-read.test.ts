@@ -1,0 +1,161 @@
+/**
+ * readPdf end to end (SPEC §8): each PDF printed from an HTML fixture by test/support/make-pdf-fixtures.ts,
+ * read with pdf.js and scanned with the real HTML core, gives exactly the values, blanks and identity-check
+ * verdicts of that fixture's hand-written expected.json; a picture-only PDF and bad input give `html: null`
+ * with a note and never throw.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../../cli/dom';
+import { checkPage } from '../../../lib/core/check-page';
+import { RecordSchema, type ReportRecord } from '../../../lib/core/record';
+import { NOTE_BROKEN, NOTE_NO_TEXT, NOTE_PASSWORD, readPdf } from '../../../lib/files/pdf-read';
+
+const FILES = fileURLToPath(new URL('../../fixtures/files/', import.meta.url));
+const REPORTS = fileURLToPath(new URL('../../fixtures/reports/', import.meta.url));
+
+const pdf = (name: string) => new Uint8Array(readFileSync(FILES + name));
+
+interface Expected {
+  format: string;
+  agency: string;
+  year: number;
+  status: string;
+  failing: string[];
+  skipped: string[];
+  values: Record<string, number | null>;
+  blank?: string[];
+}
+
+const read = new Map<string, ReturnType<typeof readPdf>>();
+
+async function recordOf(name: string): Promise<ReportRecord> {
+  if (!read.has(name)) read.set(name, readPdf(pdf(name)));
+  const { html, notes } = await read.get(name)!;
+  expect(html, notes.join('; ')).not.toBeNull();
+  const { outcome } = checkPage(parseHtml(html!), `http://www.example.gov.cn/files/${name}`);
+  expect(outcome.isReport).toBe(true);
+  return RecordSchema.parse(outcome);
+}
+
+const ids = (rec: ReportRecord, status: string) =>
+  rec.checks
+    .filter((c) => /^(apply|review|suit)\./.test(c.id) && c.status === status)
+    .map((c) => c.id)
+    .sort();
+
+describe.each([
+  ['lingchuan-2020.pdf', 'lingchuan-2020', 'A4 portrait, the real 复议后起诉 error'],
+  ['quzhou-2020-landscape.pdf', 'quzhou-2020', 'A4 landscape, units inside cells, section 三 across pages 4–5'],
+  ['langao-xzsp-2021-split.pdf', 'langao-xzsp-2021', '2021 format, section 三 split across pages 2–3'],
+])('%s (from %s: %s)', (file, slug) => {
+  const exp = JSON.parse(readFileSync(`${REPORTS}${slug}.expected.json`, 'utf8')) as Expected;
+
+  it('has the HTML fixture’s metadata and verdicts', async () => {
+    const rec = await recordOf(file);
+    expect({ format: rec.format, agency: rec.agency, year: rec.year, status: rec.status }).toEqual({
+      format: exp.format,
+      agency: exp.agency,
+      year: exp.year,
+      status: exp.status,
+    });
+    expect(rec.tables).toBeGreaterThan(0);
+    expect(ids(rec, 'fail'), 'failing checks').toEqual(exp.failing);
+    expect(ids(rec, 'skip'), 'skipped checks').toEqual(exp.skipped);
+  });
+
+  it('reads every value of the expected.json (nulls included) and nothing else', async () => {
+    const rec = await recordOf(file);
+    const wrong = Object.entries(exp.values)
+      .filter(([k, v]) => (rec.values[k] ?? null) !== v)
+      .map(([k, v]) => `${k}: expected ${v}, got ${rec.values[k]} (raw ${JSON.stringify(rec.cells[k]?.raw)})`);
+    expect(wrong).toEqual([]);
+    const extra = Object.entries(rec.values).filter(([k, v]) => v !== null && !(k in exp.values));
+    expect(extra).toEqual([]);
+  });
+
+  it('keeps blank cells blank and filled cells filled (no cell shifted into a neighbour)', async () => {
+    const rec = await recordOf(file);
+    const blank = new Set(exp.blank ?? []);
+    const mismatched = Object.entries(exp.values)
+      .filter(([k, v]) => v !== null && rec.cells[k]?.blank !== blank.has(k))
+      .map(([k]) => `${k} (raw ${JSON.stringify(rec.cells[k]?.raw)})`);
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe('a PDF whose text cannot be read', () => {
+  it('a page holding only a picture of a table gives no HTML and says why — never zeros', async () => {
+    expect(await readPdf(pdf('table-image.pdf'))).toEqual({ html: null, notes: [NOTE_NO_TEXT] });
+  });
+});
+
+/** A minimal PDF with correct xref offsets; `extraTrailer` goes into the trailer dictionary. */
+function minimalPdf(objects: string[], extraTrailer = ''): Uint8Array {
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${extraTrailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+const PAGE_OBJECTS = [
+  '<< /Type /Catalog /Pages 2 0 R >>',
+  '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+  '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>',
+  '<< /Length 0 >>\nstream\n\nendstream',
+];
+
+describe('bad input: html null, a clear note, never a throw', () => {
+  it('password-protected (user password set)', async () => {
+    const hex = 'A1'.repeat(32);
+    const encrypt = `<< /Filter /Standard /V 1 /R 2 /O <${hex}> /U <${'5C'.repeat(32)}> /P -44 >>`;
+    const bytes = minimalPdf([...PAGE_OBJECTS, encrypt], `/Encrypt 5 0 R /ID [<${'00'.repeat(16)}> <${'00'.repeat(16)}>] `);
+    const r = await readPdf(bytes);
+    expect(r).toEqual({ html: null, notes: [NOTE_PASSWORD] });
+  });
+
+  it.each([
+    ['not a PDF at all (an HTML error page served as application/pdf)', new TextEncoder().encode('<html><body>404 Not Found</body></html>')],
+    ['an empty file', new Uint8Array(0)],
+    ['a PDF cut off after 2 kB', pdf('lingchuan-2020.pdf').slice(0, 2048)],
+    ['random bytes after a PDF header', new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)])],
+  ])('%s', async (_name, bytes) => {
+    const r = await readPdf(bytes);
+    expect(r.html).toBeNull();
+    expect(r.notes.length).toBeGreaterThan(0);
+    expect(r.notes.join('')).toMatch(new RegExp(`${NOTE_BROKEN.slice(0, 8)}|${NOTE_NO_TEXT.slice(0, 8)}`));
+  });
+
+  it('a valid PDF with an empty page says there is no text', async () => {
+    expect(await readPdf(minimalPdf(PAGE_OBJECTS))).toEqual({ html: null, notes: [NOTE_NO_TEXT] });
+  });
+
+  it('leaves the caller’s bytes intact (pdf.js takes over a copy)', async () => {
+    const bytes = pdf('lingchuan-2020.pdf');
+    const before = bytes.length;
+    await readPdf(bytes);
+    expect(bytes.length).toBe(before);
+    expect(bytes[0]).toBe(0x25); // '%'
+  });
+});
+
+describe('speed (issue 10: a 3-page report PDF read and checked ≤ 1.5 s)', () => {
+  it('reads and checks the 3-page split PDF within budget once pdf.js is loaded', async () => {
+    const bytes = pdf('langao-xzsp-2021-split.pdf');
+    await readPdf(bytes); // load pdf.js once, as the offscreen page / CLI process does
+    const t0 = performance.now();
+    const { html } = await readPdf(bytes);
+    checkPage(parseHtml(html!), 'http://www.example.gov.cn/a.pdf');
+    const ms = performance.now() - t0;
+    console.info(`[bench] 3-page PDF read + check: ${Math.round(ms)} ms`);
+    expect(ms).toBeLessThan(1500);
+  });
+});
