@@ -159,7 +159,7 @@ export function buildTable(shape: TableShape, bits: TextBit[]): { table: PdfTabl
   const rows: PdfCell[][] = Array.from({ length: nRows }, () => []);
   for (const cell of cells) rows[cell.row].push(cell);
   const table: PdfTable = { top: shape.top, bottom: shape.bottom, left: shape.left, right: shape.right, rows };
-  for (const join of [...shape.joins].reverse()) dropRepeatedHeader(table, ys.findIndex((y) => Math.abs(y - join) <= SNAP));
+  for (const join of [...shape.joins].reverse()) mendJoin(table, ys.findIndex((y) => Math.abs(y - join) <= SNAP));
   dropEmptyRows(table);
   return { table, used };
 }
@@ -211,8 +211,13 @@ function dropEmptyRows(table: PdfTable): void {
 
 const rowText = (row: PdfCell[]) => row.map((c) => `${c.col}:${c.colspan}:${c.text}`).join('|');
 
-/** At a stitched page break, the rows that repeat the table's first rows (a printed `<thead>`) are dropped. */
-function dropRepeatedHeader(table: PdfTable, join: number): void {
+/**
+ * Mends a stitched page break at grid row `join`: the rows that repeat the table's first rows (a printed
+ * `<thead>`) are dropped, so are the empty filler rows the printer left at the foot of the first part, and an
+ * empty cell that opens the second part right under a cell of the same columns is the rest of that cell (a
+ * rowspan cut by the break): the two become one again.
+ */
+function mendJoin(table: PdfTable, join: number): void {
   if (join <= 0) return;
   let k = 0;
   while (
@@ -223,4 +228,15 @@ function dropRepeatedHeader(table: PdfTable, join: number): void {
   )
     k++;
   for (let i = 0; i < k; i++) removeRow(table, join);
+  while (join > 1 && table.rows[join - 1].length && table.rows[join - 1].every((c) => !c.text)) removeRow(table, --join);
+  if (join >= table.rows.length) return;
+  for (const cell of [...table.rows[join]]) {
+    if (cell.text) continue;
+    const above = table.rows
+      .flat()
+      .find((x) => x.col === cell.col && x.colspan === cell.colspan && x.row + x.rowspan === join && x.text);
+    if (!above) continue;
+    above.rowspan += cell.rowspan;
+    table.rows[join].splice(table.rows[join].indexOf(cell), 1);
+  }
 }
