@@ -71,7 +71,7 @@ function strokeSegments(data: ArrayLike<number>): [number, number, number, numbe
   let cy = 0;
   let sx = 0;
   let sy = 0;
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const op = data[i++];
     if (op === 0) {
       cx = sx = data[i++];

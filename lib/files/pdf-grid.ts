@@ -159,7 +159,11 @@ export function buildTable(shape: TableShape, bits: TextBit[]): { table: PdfTabl
   const rows: PdfCell[][] = Array.from({ length: nRows }, () => []);
   for (const cell of cells) rows[cell.row].push(cell);
   const table: PdfTable = { top: shape.top, bottom: shape.bottom, left: shape.left, right: shape.right, rows };
-  for (const join of [...shape.joins].reverse()) mendJoin(table, ys.findIndex((y) => Math.abs(y - join) <= SNAP));
+  for (const join of [...shape.joins].reverse())
+    mendJoin(
+      table,
+      ys.findIndex((y) => Math.abs(y - join) <= SNAP),
+    );
   dropEmptyRows(table);
   return { table, used };
 }
@@ -232,9 +236,7 @@ function mendJoin(table: PdfTable, join: number): void {
   if (join >= table.rows.length) return;
   for (const cell of [...table.rows[join]]) {
     if (cell.text) continue;
-    const above = table.rows
-      .flat()
-      .find((x) => x.col === cell.col && x.colspan === cell.colspan && x.row + x.rowspan === join && x.text);
+    const above = table.rows.flat().find((x) => x.col === cell.col && x.colspan === cell.colspan && x.row + x.rowspan === join && x.text);
     if (!above) continue;
     above.rowspan += cell.rowspan;
     table.rows[join].splice(table.rows[join].indexOf(cell), 1);

@@ -17,7 +17,6 @@ interface Line {
   page: number;
 }
 
-
 const PAGE_NUMBER = /^[\s\-—–第页共/\d]*$|^Page \d+/i;
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -45,7 +44,9 @@ export function toLines(bits: TextBit[]): Line[] {
     let text = '';
     let prev: TextBit | undefined;
     for (const b of l.bits) {
-      if (prev && b.x - (prev.x + prev.w) > b.size * 0.25) text += ' ';
+      const gap = prev ? b.x - (prev.x + prev.w) : 0;
+      const latin = /[A-Za-z0-9.,%]$/.test(text) && /^[A-Za-z0-9]/.test(b.str);
+      if (prev && (gap > b.size * 1.5 || (latin && gap > b.size * 0.25))) text += ' ';
       text += b.str;
       prev = b;
     }
@@ -167,4 +168,3 @@ export function layoutHtml(bits: TextBit[], rules: Rule[], pageTops: number[]): 
   ];
   return { html: html.filter(Boolean).join('\n'), tables: blocks.filter((b) => b.html.startsWith('<table')).length };
 }
-

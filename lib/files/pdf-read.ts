@@ -4,6 +4,7 @@
  * with no extractable text (scanned pages, fonts without a Unicode mapping), a password-protected, corrupt,
  * truncated or non-PDF file gives `html: null` and a note in Chinese saying why — never zeros, never a throw.
  */
+import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { rulesOfPage, textOfPage, type PageFrame, type PdfTextItem, type Rule, type TextBit } from './pdf-geometry';
 import { layoutHtml } from './pdf-layout';
 
@@ -45,7 +46,7 @@ function failureNote(err: unknown): string {
 export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Promise<PdfReadResult> {
   const notes: string[] = [];
   if (!bytes.length) return { html: null, notes: [NOTE_BROKEN + '（空文件）'] };
-  let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+  let pdfjs: typeof PdfJs;
   try {
     pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   } catch (err) {
@@ -74,7 +75,10 @@ export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Pro
       const frame: PageFrame = { page: n - 1, view: page.view, top };
       pageTops.push(top);
       const content = await page.getTextContent();
-      const pageBits = textOfPage(content.items.filter((i): i is PdfTextItem & typeof i => 'str' in i), frame);
+      const pageBits = textOfPage(
+        content.items.filter((i): i is PdfTextItem & typeof i => 'str' in i),
+        frame,
+      );
       bits.push(...pageBits);
       if (pageBits.length) {
         const ops = await page.getOperatorList();

@@ -18,7 +18,9 @@ const OUT = fileURLToPath(new URL('../fixtures/files/', import.meta.url));
 
 /** Chromium writes `D:YYYYMMDDHHmmss+00'00'` dates; a fixed one of the same length keeps the file stable. */
 function stable(pdf: Buffer): Buffer {
-  const text = pdf.toString('latin1').replace(/\(D:\d{14}[^)]*\)/g, (m) => '(D:20210101000000' + "+00'00'".padEnd(m.length - 18, ' ') + ')');
+  const text = pdf
+    .toString('latin1')
+    .replace(/\(D:\d{14}[^)]*\)/g, (m) => '(D:20210101000000' + "+00'00'".padEnd(m.length - 18, ' ') + ')');
   return Buffer.from(text, 'latin1');
 }
 
@@ -40,7 +42,7 @@ async function pushTable(page: Page, pattern: string, keep: number | 'half', pag
       const table = [...document.querySelectorAll('table')].find((t) => t.offsetParent && new RegExp(pattern).test(t.textContent ?? ''));
       if (!table) throw new Error(`no table with ${pattern}`);
       const top = table.getBoundingClientRect().top + window.scrollY;
-        const below = keep === 'half' ? table.offsetHeight / 2 : keep;
+      const below = keep === 'half' ? table.offsetHeight / 2 : keep;
       const spacer = document.createElement('div');
       spacer.style.height = `${Math.round((((h - below - (top % h)) % h) + h) % h)}px`;
       table.before(spacer);

@@ -124,10 +124,16 @@ describe('bad input: html null, a clear note, never a throw', () => {
   });
 
   it.each([
-    ['not a PDF at all (an HTML error page served as application/pdf)', new TextEncoder().encode('<html><body>404 Not Found</body></html>')],
+    [
+      'not a PDF at all (an HTML error page served as application/pdf)',
+      new TextEncoder().encode('<html><body>404 Not Found</body></html>'),
+    ],
     ['an empty file', new Uint8Array(0)],
     ['a PDF cut off after 2 kB', pdf('lingchuan-2020.pdf').slice(0, 2048)],
-    ['random bytes after a PDF header', new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)])],
+    [
+      'random bytes after a PDF header',
+      new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)]),
+    ],
   ])('%s', async (_name, bytes) => {
     const r = await readPdf(bytes);
     expect(r.html).toBeNull();
