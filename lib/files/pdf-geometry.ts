@@ -24,11 +24,15 @@ export interface Rule {
   page: number;
 }
 
-/** Where a page sits in document space: its height and the offset of its top edge. */
+/** Where a page sits in document space. */
 export interface PageFrame {
   page: number;
-  /** the page's user-space box [x0, y0, x1, y1] (pdf.js `view`) */
-  view: number[];
+  /**
+   * user space → the page as shown, top-down (pdf.js `page.getViewport({ scale: 1 }).transform`): it carries
+   * the page's /Rotate, so a landscape page stored rotated reads left to right like any other
+   */
+  transform: number[];
+  /** the offset of the page's top edge in document space */
   top: number;
 }
 
@@ -109,10 +113,11 @@ export function rulesOfPage(fnArray: number[], argsArray: unknown[], ops: OpCode
   const rules: Rule[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const [, vy0, , vy1] = frame.view;
+  const page = frame.transform as Matrix;
   const toDoc = (x: number, y: number): [number, number] => {
     const [ux, uy] = apply(ctm, x, y);
-    return [ux, frame.top + (vy1 - vy0) - (uy - vy0)];
+    const [px, py] = apply(page, ux, uy);
+    return [px, frame.top + py];
   };
   const push = (ax: number, ay: number, bx: number, by: number) => {
     const [x0, y0] = toDoc(ax, ay);
@@ -148,14 +153,13 @@ export interface PdfTextItem {
 
 /** The horizontal, non-blank text runs of a page in document space. */
 export function textOfPage(items: PdfTextItem[], frame: PageFrame): TextBit[] {
-  const [, vy0, , vy1] = frame.view;
   const out: TextBit[] = [];
   for (const it of items) {
     if (!it.str || !it.str.trim()) continue;
-    const [a, b, , , e, f] = it.transform;
-    if (Math.abs(b) > Math.abs(a) * 0.1) continue; // rotated or vertical text: not part of a table row
+    const [a, b, , , e, f] = multiply(frame.transform as Matrix, it.transform as Matrix);
+    if (a <= 0 || Math.abs(b) > a * 0.1) continue; // rotated or vertical text as shown: not part of a table row
     const size = Math.hypot(a, b) || 1;
-    out.push({ str: it.str, x: e, y: frame.top + (vy1 - vy0) - (f - vy0), w: it.width, size, page: frame.page });
+    out.push({ str: it.str, x: e, y: frame.top + f, w: it.width, size, page: frame.page });
   }
   return out;
 }

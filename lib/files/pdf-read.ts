@@ -20,6 +20,8 @@ export interface PdfReadOptions {
   standardFontDataUrl?: string;
   /** pages read at most (the rest is noted); a report is a few pages */
   maxPages?: number;
+  /** a larger file is not read at all (a report PDF with text is well under 10 MB; 50 MB is a scan) */
+  maxBytes?: number;
 }
 
 export const NOTE_NO_TEXT = 'PDF 中没有可提取的文字（可能是扫描图片）';
@@ -46,6 +48,11 @@ function failureNote(err: unknown): string {
 export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Promise<PdfReadResult> {
   const notes: string[] = [];
   if (!bytes.length) return { html: null, notes: [NOTE_BROKEN + '（空文件）'] };
+  const maxBytes = opts.maxBytes ?? 30 * 1024 * 1024;
+  if (bytes.length > maxBytes) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    return { html: null, notes: [`PDF 文件过大（${mb(bytes.length)} MB，上限 ${mb(maxBytes)} MB），未读取`] };
+  }
   let pdfjs: typeof PdfJs;
   try {
     pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -72,7 +79,8 @@ export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Pro
     let top = 0;
     for (let n = 1; n <= count; n++) {
       const page = await doc.getPage(n);
-      const frame: PageFrame = { page: n - 1, view: page.view, top };
+      const viewport = page.getViewport({ scale: 1 });
+      const frame: PageFrame = { page: n - 1, transform: viewport.transform, top };
       pageTops.push(top);
       const content = await page.getTextContent();
       const pageBits = textOfPage(
@@ -84,7 +92,7 @@ export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Pro
         const ops = await page.getOperatorList();
         rules.push(...rulesOfPage(ops.fnArray, ops.argsArray, pdfjs.OPS, frame));
       }
-      top += page.view[3] - page.view[1];
+      top += viewport.height;
       page.cleanup();
     }
     pageTops.push(top);

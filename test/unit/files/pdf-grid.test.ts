@@ -172,7 +172,7 @@ describe('pdf-geometry', () => {
     closeFillStroke: 26,
     closeEOFillStroke: 27,
   };
-  const frame = { page: 0, view: [0, 0, 600, 800], top: 0 };
+  const frame = { page: 0, transform: [1, 0, 0, -1, 0, 800], top: 0 };
 
   it('turns thin filled boxes and stroked segments into rules, with the CTM applied and y top-down', () => {
     const fn = [OPS.save, OPS.transform, OPS.constructPath, OPS.constructPath, OPS.restore, OPS.constructPath, OPS.constructPath];
@@ -198,5 +198,15 @@ describe('pdf-geometry', () => {
       { str: '竖排', transform: [0, 12, -12, 0, 50, 600], width: 24 },
     ];
     expect(textOfPage(items, { ...frame, page: 1, top: 800 })).toEqual([{ str: '总计', x: 50, y: 900, w: 24, size: 12, page: 1 }]);
+  });
+
+  it('reads a page stored rotated (/Rotate 90) left to right, through the viewport transform', () => {
+    // pdf.js's viewport transform of a 600 × 800 page with /Rotate 90: user (x, y) → shown (y, x)
+    const rotated = { page: 0, transform: [0, 1, 1, 0, 0, 0], top: 0 };
+    const items = [{ str: '总计', transform: [0, 12, -12, 0, 100, 50], width: 24 }];
+    expect(textOfPage(items, rotated)).toEqual([{ str: '总计', x: 50, y: 100, w: 24, size: 12, page: 0 }]);
+    const fn = [OPS.constructPath];
+    const args = [[OPS.fill, [[0, 10, 0, 1, 10.5, 0, 1, 10.5, 300, 1, 10, 300, 4]], [10, 0, 10.5, 300]]];
+    expect(rulesOfPage(fn, args, OPS, rotated)[0]).toMatchObject({ x0: 0, x1: 300, y0: 10, y1: 10.5 });
   });
 });

@@ -141,6 +141,12 @@ describe('bad input: html null, a clear note, never a throw', () => {
     expect(r.notes.join('')).toMatch(new RegExp(`${NOTE_BROKEN.slice(0, 8)}|${NOTE_NO_TEXT.slice(0, 8)}`));
   });
 
+  it('a file over the size limit is not read (a 50 MB PDF is a scan, not a report with text)', async () => {
+    const r = await readPdf(pdf('lingchuan-2020.pdf'), { maxBytes: 100_000 });
+    expect(r.html).toBeNull();
+    expect(r.notes).toEqual([expect.stringMatching(/^PDF 文件过大（0\.\d MB，上限 0\.1 MB），未读取$/)]);
+  });
+
   it('a valid PDF with an empty page says there is no text', async () => {
     expect(await readPdf(minimalPdf(PAGE_OBJECTS))).toEqual({ html: null, notes: [NOTE_NO_TEXT] });
   });
