@@ -107,8 +107,9 @@ export function joinRuns(bits: TextBit[]): string {
 export function buildTable(shape: TableShape, bits: TextBit[]): { table: PdfTable; used: Set<TextBit> } {
   const horizontal = shape.rules.filter((r) => r.x1 - r.x0 >= r.y1 - r.y0);
   const vertical = shape.rules.filter((r) => r.x1 - r.x0 < r.y1 - r.y0);
-  const xs = snap(vertical.map((r) => (r.x0 + r.x1) / 2));
-  const ys = snap(horizontal.map((r) => (r.y0 + r.y1) / 2));
+  // the outer edges count even where a printer drew no border there (a part cut by a page break)
+  const xs = snap([shape.left, shape.right, ...vertical.map((r) => (r.x0 + r.x1) / 2)]);
+  const ys = snap([shape.top, shape.bottom, ...horizontal.map((r) => (r.y0 + r.y1) / 2)]);
   const nCols = xs.length - 1;
   const nRows = ys.length - 1;
   const vBorder = (xi: number, row: number) => {
@@ -218,8 +219,9 @@ const rowText = (row: PdfCell[]) => row.map((c) => `${c.col}:${c.colspan}:${c.te
 /**
  * Mends a stitched page break at grid row `join`: the rows that repeat the table's first rows (a printed
  * `<thead>`) are dropped, so are the empty filler rows the printer left at the foot of the first part, and an
- * empty cell that opens the second part right under a cell of the same columns is the rest of that cell (a
- * rowspan cut by the break): the two become one again.
+ * empty cell that opens the second part right under a spanning label cell of the same columns is the rest of
+ * that cell (a rowspan cut by the break): the two become one again. An empty cell under a one-row cell is a
+ * blank cell of its own and stays.
  */
 function mendJoin(table: PdfTable, join: number): void {
   if (join <= 0) return;
@@ -236,7 +238,9 @@ function mendJoin(table: PdfTable, join: number): void {
   if (join >= table.rows.length) return;
   for (const cell of [...table.rows[join]]) {
     if (cell.text) continue;
-    const above = table.rows.flat().find((x) => x.col === cell.col && x.colspan === cell.colspan && x.row + x.rowspan === join && x.text);
+    const above = table.rows
+      .flat()
+      .find((x) => x.col === cell.col && x.colspan === cell.colspan && x.row + x.rowspan === join && x.text && x.rowspan > 1);
     if (!above) continue;
     above.rowspan += cell.rowspan;
     table.rows[join].splice(table.rows[join].indexOf(cell), 1);

@@ -68,7 +68,8 @@ export function stitch(shapes: TableShape[], bits: TextBit[], pageTops: number[]
     const joinable =
       prev &&
       shape.firstPage === prev.lastPage + 1 &&
-      Math.abs(prev.left - shape.left) <= 3 &&
+      // the same left edge, or one of the first part's column borders (a rowspan column left undrawn)
+      prev.rules.some((r) => r.y1 - r.y0 > r.x1 - r.x0 && Math.abs((r.x0 + r.x1) / 2 - shape.left) <= 3) &&
       Math.abs(prev.right - shape.right) <= 3 &&
       toLines(bits.filter(between)).every((l) => PAGE_NUMBER.test(l.text)) &&
       shape.top - pageTops[shape.firstPage] < (pageTops[shape.firstPage + 1] ?? Infinity) - shape.top;
@@ -82,6 +83,7 @@ export function stitch(shapes: TableShape[], bits: TextBit[], pageTops: number[]
     out[out.length - 1] = {
       ...prev,
       rules: [...prev.rules, ...moved],
+      left: Math.min(prev.left, shape.left),
       bottom: shape.bottom + dy,
       lastPage: shape.lastPage,
       joins: [...prev.joins, prev.bottom],
