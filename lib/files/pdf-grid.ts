@@ -55,7 +55,7 @@ export function tableShapes(rules: Rule[]): TableShape[] {
   const groups = new Map<number, Rule[]>();
   rules.forEach((r, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), r]));
   const shapes: TableShape[] = [];
-  for (const g of groups.values()) {
+  for (const g of [...groups.values()].flatMap(splitStacked)) {
     const horizontal = g.filter((r) => r.x1 - r.x0 >= r.y1 - r.y0);
     const vertical = g.filter((r) => r.x1 - r.x0 < r.y1 - r.y0);
     if (horizontal.length < 2 || vertical.length < 2) continue;
@@ -71,6 +71,43 @@ export function tableShapes(rules: Rule[]): TableShape[] {
     });
   }
   return shapes.sort((a, b) => a.top - b.top);
+}
+
+export const isVertical = (r: Rule) => r.x1 - r.x0 < r.y1 - r.y0;
+
+/** Column borders above and below a line belong to one table when most of them line up (or one side has none). */
+export function columnsAlign(above: number[], below: number[]): boolean {
+  if (!above.length || !below.length) return true;
+  const matched = below.filter((x) => above.some((a) => Math.abs(a - x) <= SNAP)).length;
+  return matched >= Math.min(above.length, below.length) * 0.5;
+}
+
+/**
+ * Two tables printed one right under the other touch, so their rules form one group; they are told apart
+ * where the column borders ending on a horizontal line from above and those starting on it below mostly do
+ * not line up (a table's own rows share their column borders, a colspan aside). The shared line goes to both.
+ */
+function splitStacked(group: Rule[]): Rule[][] {
+  const left = Math.min(...group.map((r) => r.x0)) + SNAP;
+  const right = Math.max(...group.map((r) => r.x1)) - SNAP;
+  const inner = group.filter((r) => isVertical(r) && r.x0 > left && r.x1 < right);
+  const cx = (r: Rule) => (r.x0 + r.x1) / 2;
+  const cuts = snap(group.filter((r) => !isVertical(r)).map((r) => (r.y0 + r.y1) / 2)).filter(
+    (y) =>
+      !columnsAlign(
+        inner.filter((r) => Math.abs(r.y1 - y) <= SNAP + 1).map(cx),
+        inner.filter((r) => Math.abs(r.y0 - y) <= SNAP + 1).map(cx),
+      ),
+  );
+  if (!cuts.length) return [group];
+  const bounds = [-Infinity, ...cuts, Infinity];
+  return bounds.slice(1).map((bottom, i) => {
+    const top = bounds[i];
+    return group.filter((r) => {
+      const mid = (r.y0 + r.y1) / 2;
+      return mid >= top - SNAP && mid <= bottom + SNAP && (isVertical(r) ? mid > top && mid < bottom : true);
+    });
+  });
 }
 
 /** Sorted positions with values closer than SNAP merged (their mean). */

@@ -5,7 +5,7 @@
  * stitched to its first part when nothing but a page number stands between them.
  */
 import type { Rule, TextBit } from './pdf-geometry';
-import { buildTable, tableShapes, type PdfTable, type TableShape } from './pdf-grid';
+import { buildTable, columnsAlign, isVertical, tableShapes, type PdfTable, type TableShape } from './pdf-grid';
 
 interface Line {
   bits: TextBit[];
@@ -55,9 +55,15 @@ export function toLines(bits: TextBit[]): Line[] {
   return lines.filter((l) => l.text).sort((a, b) => a.y - b.y || a.x0 - b.x0);
 }
 
+/** x of the column borders of `shape` that end (y1) or start (y0) on the line `y`, its outer edges left out. */
+const innerBorders = (shape: TableShape, y: number, end: 'y0' | 'y1', edges = shape) =>
+  shape.rules
+    .filter((r) => isVertical(r) && Math.abs(r[end] - y) <= 3 && r.x0 > edges.left + 2 && r.x1 < edges.right - 2)
+    .map((r) => (r.x0 + r.x1) / 2);
+
 /**
  * Joins each table shape that opens a page to the one that closed the page before, when they have the same
- * width and only page-number lines stand between them: the later part (its rules and text) moves up to touch
+ * width, column borders that line up and only page-number lines between them: the later part (its rules and text) moves up to touch
  * the first, and the join is remembered so that a repeated header row can be dropped.
  */
 export function stitch(shapes: TableShape[], bits: TextBit[], pageTops: number[]): TableShape[] {
@@ -72,7 +78,8 @@ export function stitch(shapes: TableShape[], bits: TextBit[], pageTops: number[]
       prev.rules.some((r) => r.y1 - r.y0 > r.x1 - r.x0 && Math.abs((r.x0 + r.x1) / 2 - shape.left) <= 3) &&
       Math.abs(prev.right - shape.right) <= 3 &&
       toLines(bits.filter(between)).every((l) => PAGE_NUMBER.test(l.text)) &&
-      shape.top - pageTops[shape.firstPage] < (pageTops[shape.firstPage + 1] ?? Infinity) - shape.top;
+      shape.top - pageTops[shape.firstPage] < (pageTops[shape.firstPage + 1] ?? Infinity) - shape.top &&
+      columnsAlign(innerBorders(prev, prev.bottom, 'y1'), innerBorders(shape, shape.top, 'y0', prev));
     if (!joinable) {
       out.push(shape);
       continue;
