@@ -73,6 +73,17 @@ describe('buildTable', () => {
     expect(used.size).toBe(bits.length);
   });
 
+  it('tells apart two tables printed one right under the other when their columns do not line up', () => {
+    const a = sample(100); // columns at 0 | 100 | 200 | 300, bottom at 160
+    const below = [h(160, 0, 300), h(180, 0, 300), v(0, 160, 180), v(150, 160, 180), v(260, 160, 180), v(300, 160, 180)];
+    expect(tableShapes([...a.rules, ...below]).map((s) => [s.top, s.bottom])).toEqual([
+      [99.6, 160.4],
+      [159.6, 180.4],
+    ]);
+    const aligned = [h(160, 0, 300), h(180, 0, 300), v(0, 160, 180), v(100, 160, 180), v(200, 160, 180), v(300, 160, 180)];
+    expect(tableShapes([...a.rules, ...aligned])).toHaveLength(1);
+  });
+
   it('ignores lone lines (a rule under a heading is no table)', () => {
     expect(tableShapes([h(50, 0, 300), h(400, 0, 300)])).toEqual([]);
   });
