@@ -218,7 +218,8 @@ export function splitAcross(b: TextBit, cellAt: (x: number) => object | undefine
   const first = cellAt(b.x + b.size * 0.3);
   const last = cellAt(b.x + b.w - b.size * 0.3);
   const pieces = b.str.trim().split(/\s+/);
-  if (first === last || pieces.length < 2) return [b];
+  if (first === last) return [b];
+  if (pieces.length < 2) return byCharacters(b, cellAt);
   const widths = pieces.map((p) => [...p].reduce((s, ch) => s + advance(ch) * b.size, 0));
   const gap = Math.max(0, (b.w - widths.reduce((s, w) => s + w, 0)) / (pieces.length - 1));
   const crossed: object[] = [];
@@ -237,6 +238,30 @@ export function splitAcross(b: TextBit, cellAt: (x: number) => object | undefine
     const mid = (span[0] + span[span.length - 1]) / 2;
     return { ...piece, x: mid - piece.w / 2 };
   });
+}
+
+/**
+ * A run that crosses a cell border with no space in it (two cells printed too close for pdf.js to put one
+ * in): each character is placed by its estimated width, scaled to the run's width, and consecutive
+ * characters in the same cell make one piece.
+ */
+function byCharacters(b: TextBit, cellAt: (x: number) => object | undefined): TextBit[] {
+  const chars = [...b.str];
+  const est = chars.map((ch) => advance(ch) * b.size);
+  const scale = b.w / (est.reduce((s, w) => s + w, 0) || 1);
+  const out: { cell: object | undefined; bit: TextBit }[] = [];
+  let x = b.x;
+  chars.forEach((ch, i) => {
+    const w = est[i] * scale;
+    const cell = cellAt(x + w / 2);
+    const last = out[out.length - 1];
+    if (last && last.cell === cell) {
+      last.bit.str += ch;
+      last.bit.w = x + w - last.bit.x;
+    } else out.push({ cell, bit: { ...b, str: ch, x, w } });
+    x += w;
+  });
+  return out.map((p) => ({ ...p.bit, str: p.bit.str.trim() })).filter((p) => p.str);
 }
 
 /** Removes grid row `r`: cells starting there go, cells spanning over it get one row shorter. */

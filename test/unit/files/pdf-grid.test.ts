@@ -109,6 +109,12 @@ describe('cell text', () => {
       ['其他', cells[2]],
     ]);
     expect(splitAcross({ ...merged, str: '本年 新收', x: 110, w: 60 }, cellAt)).toHaveLength(1);
+    // no space between two cells' numbers: placed by character widths
+    const tight: TextBit = { str: '1200', x: 85, y: 10, w: 30, size: 10, page: 0 };
+    expect(splitAcross(tight, cellAt).map((p) => [p.str, cellAt(p.x + p.w / 2)])).toEqual([
+      ['12', cells[0]],
+      ['00', cells[1]],
+    ]);
   });
 });
 
