@@ -5,6 +5,7 @@
  * runs of one cell on several lines (a wrapped label) are joined. A table that ends at the foot of a page and
  * goes on at the head of the next is stitched into one, dropping the header rows the printer repeated.
  */
+import { joinRuns, splitAcross } from './pdf-cells';
 import type { Rule, TextBit } from './pdf-geometry';
 
 export interface PdfCell {
@@ -122,24 +123,6 @@ function snap(values: number[]): number[] {
   return out.map((c) => c.reduce((s, v) => s + v, 0) / c.length);
 }
 
-/** Text runs of one cell, in reading order: lines top to bottom, runs left to right, wrapped lines joined. */
-export function joinRuns(bits: TextBit[]): string {
-  const sorted = [...bits].sort((a, b) => a.y - b.y || a.x - b.x);
-  let text = '';
-  let prev: TextBit | undefined;
-  for (const b of sorted) {
-    if (prev) {
-      const sameLine = Math.abs(b.y - prev.y) <= Math.max(b.size, prev.size) * 0.4;
-      const gap = b.x - (prev.x + prev.w);
-      const latin = /[A-Za-z0-9.,%]$/.test(text) && /^[A-Za-z0-9]/.test(b.str);
-      if (sameLine ? gap > b.size * 0.25 && latin : latin) text += ' ';
-    }
-    text += b.str;
-    prev = b;
-  }
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 /** The grid of one table shape, with the text runs inside it; returns the table and the runs it used. */
 export function buildTable(shape: TableShape, bits: TextBit[]): { table: PdfTable; used: Set<TextBit> } {
   const horizontal = shape.rules.filter((r) => r.x1 - r.x0 >= r.y1 - r.y0);
@@ -194,6 +177,18 @@ export function buildTable(shape: TableShape, bits: TextBit[]): { table: PdfTabl
     }
   }
   for (const [cell, runs] of inside) cell.text = joinRuns(runs);
+  // a rowspan cut by a page break may be drawn a little short of its rows: the stray line under it crosses
+  // no other cell, and the empty strip beneath is still the spanning (or empty) cell above it
+  for (const cell of [...cells].sort((a, b) => a.row - b.row)) {
+    if (cell.text || !cell.row) continue;
+    const above = cells.find((x) => x.col === cell.col && x.colspan === cell.colspan && x.row + x.rowspan === cell.row);
+    if (!above || (above.text && above.rowspan < 2)) continue;
+    const [x0, x1] = [xs[cell.col], xs[cell.col + cell.colspan]];
+    const elsewhere = horizontal.some((r) => Math.abs((r.y0 + r.y1) / 2 - ys[cell.row]) <= SNAP && (r.x1 > x1 + SNAP || r.x0 < x0 - SNAP));
+    if (elsewhere) continue;
+    above.rowspan += cell.rowspan;
+    cells.splice(cells.indexOf(cell), 1);
+  }
   const rows: PdfCell[][] = Array.from({ length: nRows }, () => []);
   for (const cell of cells) rows[cell.row].push(cell);
   const table: PdfTable = { top: shape.top, bottom: shape.bottom, left: shape.left, right: shape.right, rows };
@@ -204,64 +199,6 @@ export function buildTable(shape: TableShape, bits: TextBit[]): { table: PdfTabl
     );
   dropEmptyRows(table);
   return { table, used };
-}
-
-/** Estimated advance of a character in ems: CJK and full-width forms are square, the rest about half. */
-const advance = (ch: string) => (/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : 0.55);
-
-/**
- * pdf.js joins the runs of one printed line into one item, with a space for each wide gap: an item that
- * crosses cell borders is cut at those spaces. When there are as many pieces as cells crossed, piece i goes
- * to cell i; otherwise each piece is placed by estimated character widths with the gaps shared evenly.
- */
-export function splitAcross(b: TextBit, cellAt: (x: number) => object | undefined): TextBit[] {
-  const first = cellAt(b.x + b.size * 0.3);
-  const last = cellAt(b.x + b.w - b.size * 0.3);
-  const pieces = b.str.trim().split(/\s+/);
-  if (first === last) return [b];
-  if (pieces.length < 2) return byCharacters(b, cellAt);
-  const widths = pieces.map((p) => [...p].reduce((s, ch) => s + advance(ch) * b.size, 0));
-  const gap = Math.max(0, (b.w - widths.reduce((s, w) => s + w, 0)) / (pieces.length - 1));
-  const crossed: object[] = [];
-  for (let x = b.x + b.size * 0.3; x <= b.x + b.w; x += b.size * 0.25) {
-    const cell = cellAt(x);
-    if (cell && cell !== crossed[crossed.length - 1]) crossed.push(cell);
-  }
-  let x = b.x;
-  return pieces.map((str, i) => {
-    const piece = { ...b, str, x, w: widths[i] };
-    x += widths[i] + gap;
-    if (crossed.length !== pieces.length) return piece;
-    // as many pieces as cells: centre piece i in cell i, whatever the estimate says
-    const span: number[] = [];
-    for (let px = b.x; px <= b.x + b.w; px += b.size * 0.25) if (cellAt(px) === crossed[i]) span.push(px);
-    const mid = (span[0] + span[span.length - 1]) / 2;
-    return { ...piece, x: mid - piece.w / 2 };
-  });
-}
-
-/**
- * A run that crosses a cell border with no space in it (two cells printed too close for pdf.js to put one
- * in): each character is placed by its estimated width, scaled to the run's width, and consecutive
- * characters in the same cell make one piece.
- */
-function byCharacters(b: TextBit, cellAt: (x: number) => object | undefined): TextBit[] {
-  const chars = [...b.str];
-  const est = chars.map((ch) => advance(ch) * b.size);
-  const scale = b.w / (est.reduce((s, w) => s + w, 0) || 1);
-  const out: { cell: object | undefined; bit: TextBit }[] = [];
-  let x = b.x;
-  chars.forEach((ch, i) => {
-    const w = est[i] * scale;
-    const cell = cellAt(x + w / 2);
-    const last = out[out.length - 1];
-    if (last && last.cell === cell) {
-      last.bit.str += ch;
-      last.bit.w = x + w - last.bit.x;
-    } else out.push({ cell, bit: { ...b, str: ch, x, w } });
-    x += w;
-  });
-  return out.map((p) => ({ ...p.bit, str: p.bit.str.trim() })).filter((p) => p.str);
 }
 
 /** Removes grid row `r`: cells starting there go, cells spanning over it get one row shorter. */

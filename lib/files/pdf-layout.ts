@@ -55,11 +55,14 @@ export function toLines(bits: TextBit[]): Line[] {
   return lines.filter((l) => l.text).sort((a, b) => a.y - b.y || a.x0 - b.x0);
 }
 
-/** x of the column borders of `shape` that end (y1) or start (y0) on the line `y`, its outer edges left out. */
-const innerBorders = (shape: TableShape, y: number, end: 'y0' | 'y1', edges = shape) =>
-  shape.rules
-    .filter((r) => isVertical(r) && Math.abs(r[end] - y) <= 3 && r.x0 > edges.left + 2 && r.x1 < edges.right - 2)
-    .map((r) => (r.x0 + r.x1) / 2);
+/** x of every column border of `shape` (snapped, its outer edges left out): the columns of a table part. */
+function columnsOf(shape: TableShape, edges = shape): number[] {
+  const xs = shape.rules
+    .filter((r) => isVertical(r) && r.x0 > edges.left + 2 && r.x1 < edges.right - 2)
+    .map((r) => (r.x0 + r.x1) / 2)
+    .sort((a, b) => a - b);
+  return xs.filter((x, i) => i === 0 || x - xs[i - 1] > 2);
+}
 
 /**
  * Joins each table shape that opens a page to the one that closed the page before, when they have the same
@@ -79,7 +82,7 @@ export function stitch(shapes: TableShape[], bits: TextBit[], pageTops: number[]
       Math.abs(prev.right - shape.right) <= 3 &&
       toLines(bits.filter(between)).every((l) => PAGE_NUMBER.test(l.text)) &&
       shape.top - pageTops[shape.firstPage] < (pageTops[shape.firstPage + 1] ?? Infinity) - shape.top &&
-      columnsAlign(innerBorders(prev, prev.bottom, 'y1'), innerBorders(shape, shape.top, 'y0', prev));
+      columnsAlign(columnsOf(prev), columnsOf(shape, prev));
     if (!joinable) {
       out.push(shape);
       continue;

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rulesOfPage, textOfPage, type Rule, type TextBit } from '../../../lib/files/pdf-geometry';
-import { buildTable, joinRuns, splitAcross, tableShapes } from '../../../lib/files/pdf-grid';
+import { joinRuns, splitAcross } from '../../../lib/files/pdf-cells';
+import { buildTable, tableShapes } from '../../../lib/files/pdf-grid';
 import { layoutHtml, stitch, toLines } from '../../../lib/files/pdf-layout';
 
 const h = (y: number, x0: number, x1: number, page = 0): Rule => ({ x0, x1, y0: y - 0.4, y1: y + 0.4, page });

@@ -86,6 +86,26 @@ describe.each([
   });
 });
 
+describe('a table broken by a page break comes out whole', () => {
+  const section3 = async (name: string) => {
+    const { html } = await readPdf(pdf(name));
+    const doc = parseHtml(html!);
+    return [...doc.querySelectorAll('table')].filter((t) => /本年新收|结转下年度/.test(t.textContent ?? ''));
+  };
+
+  it.each(['langao-xzsp-2021-split.pdf', 'wuhou-mzj-2023-thead-split.pdf'])(
+    '%s: section 三 is one table, its header once',
+    async (name) => {
+      const tables = await section3(name);
+      expect(tables).toHaveLength(1);
+      expect(tables[0].textContent!.match(/申请人情况/g)).toHaveLength(1);
+      // the 三、本年度办理结果 label spans every result row, (一) to (七), across the break
+      const label = [...tables[0].querySelectorAll('td')].find((td) => td.textContent === '三、本年度办理结果');
+      expect(label?.getAttribute('rowspan')).toBe('22'); // as in both HTML fixtures
+    },
+  );
+});
+
 describe('a PDF whose text cannot be read', () => {
   it('a page holding only a picture of a table gives no HTML and says why — never zeros', async () => {
     expect(await readPdf(pdf('table-image.pdf'))).toEqual({ html: null, notes: [NOTE_NO_TEXT] });
