@@ -20,6 +20,8 @@ export interface PdfReadOptions {
   standardFontDataUrl?: string;
   /** pages read at most (the rest is noted); a report is a few pages */
   maxPages?: number;
+  /** the packaged pdf.js worker script (the extension's `pdf.worker.mjs` URL); Node needs none */
+  workerSrc?: string;
   /** a larger file is not read at all (a report PDF with text is well under 10 MB; 50 MB is a scan) */
   maxBytes?: number;
 }
@@ -59,6 +61,7 @@ export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Pro
   } catch (err) {
     return { html: null, notes: [`无法加载 PDF 阅读器（${err instanceof Error ? err.message : String(err)}）`] };
   }
+  if (opts.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = opts.workerSrc;
   const task = pdfjs.getDocument({
     data: bytes.slice(), // pdf.js takes the buffer over: the caller's bytes stay intact
     isEvalSupported: false,
