@@ -134,6 +134,63 @@ const PAGE_OBJECTS = [
   '<< /Length 0 >>\nstream\n\nendstream',
 ];
 
+/** UTF-16BE hex of a string: how a PDF shows text in a font with the UniGB-UCS2-H encoding. */
+const ucs2 = (text: string) => `<${[...text].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('')}>`;
+
+/**
+ * A PDF as an office suite writes one: text in the non-embedded GB font STSong-Light (UniGB-UCS2-H: pdf.js
+ * needs its CJK CMaps to get Unicode out of it) and a table drawn as stroked line segments, with two empty
+ * cells.
+ */
+function officeStylePdf(): Uint8Array {
+  const xs = [50, 200, 300, 400];
+  const ys = [700, 680, 660, 640];
+  const lines = [...ys.map((y) => `${xs[0]} ${y} m ${xs[3]} ${y} l S`), ...xs.map((x) => `${x} ${ys[0]} m ${x} ${ys[3]} l S`)];
+  const cells: [string, number, number][] = [
+    ['信息内容', 0, 0],
+    ['本年制发件数', 1, 0],
+    ['现行有效件数', 2, 0],
+    ['规章', 0, 1],
+    ['3', 1, 1],
+    ['规范性文件', 0, 2],
+    ['12', 2, 2],
+  ];
+  const text = [
+    `BT /F1 16 Tf 50 780 Td ${ucs2('某某县人民政府2021年政府信息公开工作年度报告')} Tj ET`,
+    `BT /F1 10 Tf 50 730 Td ${ucs2('二、主动公开政府信息情况')} Tj ET`,
+    ...cells.map(([t, c, r]) => `BT /F1 10 Tf ${xs[c] + 5} ${ys[r] - 14} Td ${ucs2(t)} Tj ET`),
+  ];
+  const stream = ['0.5 w', ...lines, ...text].join('\n');
+  return minimalPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 80 >>',
+  ]);
+}
+
+describe('a PDF in a non-embedded GB font with stroked table lines', () => {
+  it('gives the Chinese text (CJK CMaps) and the table with its empty cells in place', async () => {
+    const { html, notes } = await readPdf(officeStylePdf());
+    expect(notes).toEqual(['从 PDF 重建了 1 个表格（1 页）']);
+    expect(html).toContain('<title>某某县人民政府2021年政府信息公开工作年度报告</title>');
+    expect(html).toContain('<p>二、主动公开政府信息情况</p>');
+    const rows = [...parseHtml(html!).querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['信息内容', '本年制发件数', '现行有效件数'],
+      ['规章', '3', ''],
+      ['规范性文件', '', '12'],
+    ]);
+  });
+
+  it('without the CMaps the same file yields no text (so the test above really uses them): null + note, no guess', async () => {
+    expect(await readPdf(officeStylePdf(), { cMapUrl: '/nonexistent/cmaps/' })).toEqual({ html: null, notes: [NOTE_NO_TEXT] });
+  });
+});
+
 describe('bad input: html null, a clear note, never a throw', () => {
   it('password-protected (user password set)', async () => {
     const hex = 'A1'.repeat(32);
