@@ -63,7 +63,7 @@ export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Pro
   }
   if (opts.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = opts.workerSrc;
   const task = pdfjs.getDocument({
-    data: bytes.slice(), // pdf.js takes the buffer over: the caller's bytes stay intact
+    data: new Uint8Array(bytes), // a copy (Buffer.slice would share): pdf.js may transfer it to its worker
     isEvalSupported: false,
     cMapUrl: opts.cMapUrl ?? nodeAsset('cmaps'),
     cMapPacked: true,
