@@ -103,6 +103,29 @@ function strokeSegments(data: ArrayLike<number>): [number, number, number, numbe
   return out;
 }
 
+/** The bounding box [x0, y0, x1, y1] of each subpath (from one moveTo to the next) of a path. */
+function subpathBoxes(data: ArrayLike<number>): [number, number, number, number][] {
+  const boxes: [number, number, number, number][] = [];
+  let box: [number, number, number, number] | undefined;
+  const add = (x: number, y: number) => {
+    if (!box) box = [x, y, x, y];
+    else box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
+  };
+  for (let i = 0; i < data.length;) {
+    const op = data[i++];
+    const n = op === 0 || op === 1 ? 2 : op === 2 ? 6 : op === 3 ? 4 : op === 4 ? 0 : -1;
+    if (n < 0) break;
+    if (op === 0 && box) {
+      boxes.push(box);
+      box = undefined;
+    }
+    for (let k = 0; k < n; k += 2) add(data[i + k], data[i + k + 1]);
+    i += n;
+  }
+  if (box) boxes.push(box);
+  return boxes;
+}
+
 /**
  * The ruling lines of one page from its operator list. Filled paths count when their box is thin (how
  * Chromium, Word and WPS draw cell borders); stroked paths give one rule per straight segment.
@@ -136,8 +159,10 @@ export function rulesOfPage(fnArray: number[], argsArray: unknown[], ops: OpCode
       const [paint, paths, minMax] = argsArray[i] as [number, (ArrayLike<number> | null)[], ArrayLike<number> | null];
       if (strokes.has(paint)) {
         for (const data of paths ?? []) if (data) for (const s of strokeSegments(data)) push(...s);
-      } else if (fills.has(paint) && minMax && minMax.length >= 4) {
-        push(minMax[0], minMax[1], minMax[2], minMax[3]);
+      } else if (fills.has(paint)) {
+        // one fill may paint many boxes (`re re re … f`, as Word and WPS write borders): each subpath counts
+        for (const data of paths ?? []) if (data) for (const box of subpathBoxes(data)) push(...box);
+        if (!paths?.length && minMax && minMax.length >= 4) push(minMax[0], minMax[1], minMax[2], minMax[3]);
       }
     }
   }

@@ -198,7 +198,7 @@ describe('pdf-geometry', () => {
       null,
       [0.5, 0, 0, 0.5, 10, 20],
       [OPS.fill, [[0, 0, 0, 1, 200, 0, 1, 200, 1, 1, 0, 1, 4]], [0, 0, 200, 1]], // a 100 × 0.5 line after scaling
-      [OPS.fill, [[0, 0, 0, 1, 200, 0]], [0, 0, 200, 200]], // a big filled box: a background, not a rule
+      [OPS.fill, [[0, 0, 0, 1, 200, 0, 1, 200, 200, 1, 0, 200, 4]], [0, 0, 200, 200]], // a big filled box: a background, not a rule
       null,
       [OPS.stroke, [[0, 100, 700, 1, 100, 600]], [100, 600, 100, 700]], // a vertical stroked segment
       [28, [[0, 0, 0, 1, 600, 0]], [0, 0, 600, 0]], // endPath (a clip): ignored
@@ -207,6 +207,15 @@ describe('pdf-geometry', () => {
     expect(rules).toHaveLength(2);
     expect(rules[0]).toMatchObject({ x0: 10, x1: 110, y0: 800 - 20.5, y1: 780 });
     expect(rules[1]).toMatchObject({ x0: 100, x1: 100, y0: 100, y1: 200 });
+  });
+
+  it('takes each box of one fill that paints many (re re re … f, as Word writes borders)', () => {
+    const boxes = [0, 0, 0, 1, 300, 0, 1, 300, 1, 1, 0, 1, 4, 0, 0, 0, 1, 1, 0, 1, 1, 100, 1, 0, 100, 4];
+    const rules = rulesOfPage([OPS.constructPath], [[OPS.fill, [boxes], [0, 0, 300, 100]]], OPS, frame);
+    expect(rules.map((r) => [r.x0, r.x1, r.y0, r.y1])).toEqual([
+      [0, 300, 799, 800],
+      [0, 1, 700, 800],
+    ]);
   });
 
   it('keeps horizontal non-blank text runs in document space', () => {
