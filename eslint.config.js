@@ -7,6 +7,7 @@
  *   db        Dexie — never page, background, ui
  *   ui        extension pages — never page, background
  *   background — never page, ui, preact
+ *   files     file readers (PDF, DOCX → HTML for the core) — bytes in, data out: no extension APIs, db, page, ui
  *   components — props in, events out: no browser APIs, no Dexie
  * plus a maximum file length. `npm test` runs it first (scripts/test.sh).
  */
@@ -87,6 +88,11 @@ export default tseslint.config(
   guard(['lib/protocol/**', 'lib/i18n/**'], {
     rooms: ['page', 'background', 'ui', 'db'],
     message: 'shared shapes and words depend on the core only',
+  }),
+  guard(['lib/files/**'], {
+    rooms: ['page', 'background', 'ui', 'db', 'export', 'collect'],
+    packages: [...EXTENSION_APIS, 'dexie', 'preact', 'preact/*'],
+    message: 'lib/files reads bytes into HTML for the core: no extension APIs, database or UI',
   }),
   guard(['components/**'], {
     rooms: ['background', 'db', 'page'],

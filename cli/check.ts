@@ -3,11 +3,12 @@ import { dirname, join, posix } from 'node:path';
 import { canonicalUrl } from '../lib/core/canonical-url';
 import { checkReports } from '../lib/core/check-page';
 import { parseHtml } from './dom';
+import { DOCUMENT_FILE, checkDocument } from './file-readers';
 import { readPage } from './read-page';
 
 /**
  * `npm run -s check -- <file|dir>...` (SPEC §6): one JSON line per report (per HTML file when it holds none),
- * directories recursed.
+ * directories recursed. Report files (`.docx`, `.doc`/`.wps`, `.pdf`, SPEC §8) are read by `./file-readers`.
  * A file that cannot be read gets a line with `error` and the run goes on; the exit code is 1 when
  * any file could not be read, 2 on bad usage, 0 otherwise.
  */
@@ -31,7 +32,7 @@ async function* files(paths: string[]): AsyncGenerator<string> {
     for (const e of entries) {
       const child = join(p, e.name);
       if (e.isDirectory()) yield* files([child]);
-      else if (HTML.test(e.name)) yield child;
+      else if (HTML.test(e.name) || DOCUMENT_FILE.test(e.name)) yield child;
     }
   }
 }
@@ -42,6 +43,7 @@ async function* files(paths: string[]): AsyncGenerator<string> {
  * page's `url` and name the frame in `frameUrl`. A page with no report gives one line with `isReport: false`.
  */
 export async function checkFile(file: string): Promise<Array<Record<string, unknown>>> {
+  if (DOCUMENT_FILE.test(file)) return checkDocument(file);
   let html: string;
   try {
     html = await readPage(file);
@@ -104,7 +106,9 @@ function relativePath(from: string, to: string): string {
 
 async function main(argv: string[]): Promise<number> {
   if (!argv.length || argv.includes('--help') || argv.includes('-h')) {
-    process.stderr.write('usage: npm run -s check -- <file|dir>...\n  prints one JSON line per HTML file\n');
+    process.stderr.write(
+      'usage: npm run -s check -- <file|dir>...\n  prints one JSON line per report (HTML pages, .docx; .doc/.wps and .pdf say why they are not read)\n',
+    );
     return argv.length ? 0 : 2;
   }
   let failed = false;

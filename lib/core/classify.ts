@@ -1,6 +1,6 @@
 import { activeColumn, activeRow, applicantColumn, applyRow, articleOf, reviewBlock, reviewColumn } from './labels';
 import type { Grid } from './grid';
-import { normalizeLabel } from './text';
+import { memo, normalizeLabel } from './text';
 
 export type SectionKind = 'active' | 'apply' | 'review';
 
@@ -11,9 +11,6 @@ interface LabelVerdict {
   review: boolean;
   active: boolean;
 }
-
-/** What a label says about its table, memoised: labels repeat across tables and pages. */
-const verdicts = new Map<string, LabelVerdict>();
 
 const NONE: LabelVerdict = { jigou: false, apply: false, block: false, review: false, active: false };
 
@@ -26,22 +23,18 @@ export function hasCjk(text: string): boolean {
   return false;
 }
 
-function verdictOf(label: string): LabelVerdict {
-  let v = verdicts.get(label);
-  if (v) return v;
+/** What a label says about its table, memoised: labels repeat across tables and pages. */
+const verdictOf = memo((label: string): LabelVerdict => {
   if (!hasCjk(label)) return NONE;
   const block = reviewBlock(label) !== undefined;
-  v = {
+  return {
     jigou: label.includes('勾稽关系'),
     apply: applyRow([label]) !== undefined || (applicantColumn(label) ?? 'total') !== 'total',
     block,
     review: block || reviewColumn(label) !== undefined,
     active: activeRow(label) !== undefined || activeColumn(label) !== undefined || articleOf(label) !== undefined,
   };
-  if (verdicts.size > 20_000) verdicts.clear();
-  verdicts.set(label, v);
-  return v;
-}
+});
 
 /**
  * Which report section a table holds, judged from its own short cell labels (never from prose, so a

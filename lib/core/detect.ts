@@ -36,24 +36,31 @@ const NOT_TITLED = '标题不是政府信息公开工作年度报告';
 const NO_STRUCTURE = '正文没有年度报告的结构';
 
 const TITLE_RE = /(政府信息公开|政务信息公开|信息公开)(工作)?(情况)?(的)?(年度)?(报告|年报)|政府信息公开年报/;
-const NEGATIVE_TITLE =
-  /格式|通知|印发|编制|编写|解读|一图读懂|图读|图解|上半年|季度|数据统计|工作要点|指南|目录|制度|考核|统计报表|统计表|申请表|模板|样表|范本|发布|公布|转发|栏目|专题|列表|汇总表/;
+/**
+ * Words by which a page says it is something else (a 解读, a notice, half-year statistics …): on the page's
+ * own title they veto it even without a report's name (`PAGE_VETO`); on a candidate naming a report, before
+ * any hit, too. Written once for both patterns (this file ships in every page's content script).
+ */
+const SAYS_OTHERWISE = '解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|格式|编制|编写|印发|模板|样表|范本';
+const NEGATIVE_TITLE = new RegExp(`${SAYS_OTHERWISE}|通知|指南|目录|制度|考核|统计报表|申请表|发布|公布|转发|栏目|专题|列表|汇总表`);
 /** a CMS column's name glued to a page title ("…年度报告-通知公告-某县人民政府") */
 const COLUMN_WORDS = /通知公告|栏目|列表|专题|目录/g;
 const DUPLICATE_MARK = /\(文字版[^)]*\)|\(图解[^)]*\)/g;
 /**
- * Words by which a page says it is something else (a 解读, a notice, half-year statistics …): on the page's
- * own title they veto it even without a report's name; on a candidate naming a report, before any hit, too.
- * Column words a CMS appends (通知公告, 栏目, 列表) only keep a candidate from naming the report.
+ * The page's own words that veto it (`SAYS_OTHERWISE`, a notice). Column words a CMS appends (通知公告, 栏目,
+ * 列表) only keep a candidate from naming the report.
  */
-const PAGE_VETO = /解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|格式|编制|编写|印发|模板|样表|范本|的通知|通知$/;
+const PAGE_VETO = new RegExp(`${SAYS_OTHERWISE}|的通知|通知$`);
 /** a line of the body is a title only when it is the report's name alone (with its year): no quotation, no sentence, no label (相关链接：), no breadcrumb */
 const LEAD_IS_TITLE = /^[^《》〈〉。，,；;:>»]*(?:报告|年报)(?:\([^)]*\))?$/;
 const MAY_NAME_REPORT = /[报報][告吿]|年[报報]|公[开開]/;
 const HAS_YEAR = /(?:19|20)\d{2}\s*年/;
 
+/** section 三 row labels that are also table anchors */
+const NEW_ROW = '本年新收政府信息公开申请数量';
+const FORWARD_ROW = '结转下年度继续办理';
 /** Table anchors (SPEC §1): any one of them with a title naming a report is enough. */
-const ANCHORS = ['本列数据的勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理', '未经复议直接起诉', '第二十条第'];
+const ANCHORS = ['本列数据的勾稽关系', NEW_ROW, FORWARD_ROW, '未经复议直接起诉', '第二十条第'];
 /** The six section headings' words (variants of DOMAIN-NOTES §1.6), loose (legacy reports) … */
 const HEADING_WORDS = [
   '(?:总体情况|概述|概况)',
@@ -69,7 +76,7 @@ const NUMBERED = HEADING_WORDS.map(
   (w, i) => new RegExp(`${'一二三四五六'[i]}${i === 3 || i === 4 ? '[、.．][\\u4e00-\\u9fa5]{0,16}?' : '[、.．]?'}${w}`),
 );
 /** Section 三 row labels; each counts only when a number follows it (a blank template has none). */
-const APPLY_LABELS = ['本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '结转下年度继续办理', '七）总计', '七)总计'];
+const APPLY_LABELS = [NEW_ROW, '上年结转政府信息公开申请数量', FORWARD_ROW, '七）总计', '七)总计'];
 /** a number, not the ordinal of the next row ("2.重复申请"); or a row of zero marks (— / 无: a filled-in zero, never a blank template's empty cell) */
 const NUMBER_AFTER = /^(?:[-—/／无]*[0-9０-９](?![.．、])|[-—–/／无]{3})/;
 /** cheap test on the raw body before compacting it for the body route */
@@ -106,8 +113,8 @@ function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
     if (main && main !== title) yield [main, 0];
     yield [title, 0];
   }
-  yield [root.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '', 0];
-  yield [root.querySelector('meta[name="ArticleTitle"]')?.getAttribute('content') ?? '', 0];
+  yield [metaContent(root, 'property="og:title"') ?? '', 0];
+  yield [metaContent(root, 'name="ArticleTitle"') ?? '', 0];
   const h1 = root.querySelectorAll('h1');
   for (let i = 0; i < h1.length && i < 5; i++) yield [h1[i].textContent ?? '', 0];
   const els = root.querySelectorAll('h2, .title, .article-title, #title, .tit, .bt, [class*="title"]');
@@ -119,6 +126,11 @@ function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
     const text = el.textContent ?? '';
     if (text.length >= 8 && text.length <= 160) yield [text, 2];
   }
+}
+
+/** The content of the first `<meta>` with the given attribute (`name="…"` or `property="…"`). */
+function metaContent(root: ParentNode, attribute: string): string | null | undefined {
+  return root.querySelector(`meta[${attribute}]`)?.getAttribute('content');
 }
 
 function isNegative(norm: string): boolean {
@@ -220,7 +232,7 @@ function metadataOf(
 ) {
   const notes: string[] = [];
   const year = (hit && yearFromTitle(hit.norm)) ?? yearFromBody(text());
-  const source = root.querySelector('meta[name="ContentSource"]')?.getAttribute('content');
+  const source = metaContent(root, 'name="ContentSource"');
   const byline = (source ? cleanAgency(source) : null) ?? agencyFromByline(bodyText);
   const fromTitle = (hit && agencyFromTitle(hit.norm)) || (named && agencyFromTitle(named.norm)) || null;
   const checked = crossCheckAgency(fromTitle, byline);

@@ -32,32 +32,61 @@ export interface RowDef {
   leaf?: boolean;
 }
 
-const WITHHELD = '（三）不予公开';
-const UNAVAILABLE = '（四）无法提供';
-const REJECTED = '（五）不予处理';
 const OTHER = '（六）其他处理';
+
+/**
+ * The leaf rows of a group, compactly (this table ships in every page's content script): one `key label`
+ * entry a line; each row's key is `result.<group key>.<key>`, its label numbered `1.`, `2.` ….
+ */
+function leaves(groupKey: string, group: string, rows: string): RowDef[] {
+  return rows
+    .trim()
+    .split('\n')
+    .map((row, i) => {
+      const [key, label] = row.split(' ');
+      return { key: `result.${groupKey}.${key}`, label: `${i + 1}.${label}`, group, leaf: true };
+    });
+}
 
 const COMMON_HEAD: RowDef[] = [
   { key: 'new', label: '一、本年新收政府信息公开申请数量' },
   { key: 'carried_over', label: '二、上年结转政府信息公开申请数量' },
   { key: 'result.disclosed', label: '（一）予以公开', leaf: true },
   { key: 'result.partial', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', leaf: true },
-  { key: 'result.withheld.state_secret', label: '1.属于国家秘密', group: WITHHELD, leaf: true },
-  { key: 'result.withheld.law_prohibited', label: '2.其他法律行政法规禁止公开', group: WITHHELD, leaf: true },
-  { key: 'result.withheld.security_stability', label: '3.危及“三安全一稳定”', group: WITHHELD, leaf: true },
-  { key: 'result.withheld.third_party', label: '4.保护第三方合法权益', group: WITHHELD, leaf: true },
-  { key: 'result.withheld.internal_affairs', label: '5.属于三类内部事务信息', group: WITHHELD, leaf: true },
-  { key: 'result.withheld.process_info', label: '6.属于四类过程性信息', group: WITHHELD, leaf: true },
-  { key: 'result.withheld.enforcement_file', label: '7.属于行政执法案卷', group: WITHHELD, leaf: true },
-  { key: 'result.withheld.query_matter', label: '8.属于行政查询事项', group: WITHHELD, leaf: true },
-  { key: 'result.unavailable.not_held', label: '1.本机关不掌握相关政府信息', group: UNAVAILABLE, leaf: true },
-  { key: 'result.unavailable.needs_creation', label: '2.没有现成信息需要另行制作', group: UNAVAILABLE, leaf: true },
-  { key: 'result.unavailable.unclear', label: '3.补正后申请内容仍不明确', group: UNAVAILABLE, leaf: true },
-  { key: 'result.rejected.petition', label: '1.信访举报投诉类申请', group: REJECTED, leaf: true },
-  { key: 'result.rejected.duplicate', label: '2.重复申请', group: REJECTED, leaf: true },
-  { key: 'result.rejected.publication', label: '3.要求提供公开出版物', group: REJECTED, leaf: true },
-  { key: 'result.rejected.excessive', label: '4.无正当理由大量反复申请', group: REJECTED, leaf: true },
-  { key: 'result.rejected.reconfirm', label: '5.要求行政机关确认或重新出具已获取信息', group: REJECTED, leaf: true },
+  ...leaves(
+    'withheld',
+    '（三）不予公开',
+    `
+state_secret 属于国家秘密
+law_prohibited 其他法律行政法规禁止公开
+security_stability 危及“三安全一稳定”
+third_party 保护第三方合法权益
+internal_affairs 属于三类内部事务信息
+process_info 属于四类过程性信息
+enforcement_file 属于行政执法案卷
+query_matter 属于行政查询事项
+`,
+  ),
+  ...leaves(
+    'unavailable',
+    '（四）无法提供',
+    `
+not_held 本机关不掌握相关政府信息
+needs_creation 没有现成信息需要另行制作
+unclear 补正后申请内容仍不明确
+`,
+  ),
+  ...leaves(
+    'rejected',
+    '（五）不予处理',
+    `
+petition 信访举报投诉类申请
+duplicate 重复申请
+publication 要求提供公开出版物
+excessive 无正当理由大量反复申请
+reconfirm 要求行政机关确认或重新出具已获取信息
+`,
+  ),
 ];
 
 const TAIL: RowDef[] = [
@@ -70,19 +99,15 @@ export const APPLY_ROWS: Record<Edition, RowDef[]> = {
   '2019': [...COMMON_HEAD, { key: 'result.other', label: OTHER, leaf: true }, ...TAIL],
   '2021': [
     ...COMMON_HEAD,
-    {
-      key: 'result.other.overdue_correction',
-      label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-      group: OTHER,
-      leaf: true,
-    },
-    {
-      key: 'result.other.overdue_fee',
-      label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
-      group: OTHER,
-      leaf: true,
-    },
-    { key: 'result.other.other', label: '3.其他', group: OTHER, leaf: true },
+    ...leaves(
+      'other',
+      OTHER,
+      `
+overdue_correction 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请
+overdue_fee 申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请
+other 其他
+`,
+    ),
     ...TAIL,
   ],
 };
@@ -125,40 +150,34 @@ const DOCS_2021 = [C('issued', '本年制发件数'), C('repealed', '本年废�
 const DOCS_2019 = [C('made', '本年新制作数量'), C('published', '本年新公开数量'), C('total', '对外公开总数量')];
 const ITEMS_2019 = [C('prev_items', '上一年项目数量'), C('change', '本年增/减', 'change'), C('decisions', '处理决定数量')];
 
+/** An item printed under 第二十条第（<n>）项. */
+const I = (key: string, label: string, n: string, columns: ActiveColumn[]): ActiveItem => ({
+  key,
+  label,
+  article: `第二十条第（${n}）项`,
+  columns,
+});
+const DECISIONS = [C('decisions', '本年处理决定数量')];
+
 /** Section 二 items per edition. Section 二 has no identity inside one report (SPEC §4). */
 export const ACTIVE_ITEMS: Record<Edition, ActiveItem[]> = {
   '2021': [
-    { key: 'regulations', label: '规章', article: '第二十条第（一）项', columns: DOCS_2021 },
-    { key: 'normative_docs', label: '行政规范性文件', article: '第二十条第（一）项', columns: DOCS_2021 },
-    { key: 'licensing', label: '行政许可', article: '第二十条第（五）项', columns: [C('decisions', '本年处理决定数量')] },
-    { key: 'penalty', label: '行政处罚', article: '第二十条第（六）项', columns: [C('decisions', '本年处理决定数量')] },
-    { key: 'coercion', label: '行政强制', article: '第二十条第（六）项', columns: [C('decisions', '本年处理决定数量')] },
-    {
-      key: 'fees',
-      label: '行政事业性收费',
-      article: '第二十条第（八）项',
-      columns: [C('amount', '本年收费金额（单位：万元）', 'money')],
-    },
+    I('regulations', '规章', '一', DOCS_2021),
+    I('normative_docs', '行政规范性文件', '一', DOCS_2021),
+    I('licensing', '行政许可', '五', DECISIONS),
+    I('penalty', '行政处罚', '六', DECISIONS),
+    I('coercion', '行政强制', '六', DECISIONS),
+    I('fees', '行政事业性收费', '八', [C('amount', '本年收费金额（单位：万元）', 'money')]),
   ],
   '2019': [
-    { key: 'regulations', label: '规章', article: '第二十条第（一）项', columns: DOCS_2019 },
-    { key: 'normative_docs', label: '规范性文件', article: '第二十条第（一）项', columns: DOCS_2019 },
-    { key: 'licensing', label: '行政许可', article: '第二十条第（五）项', columns: ITEMS_2019 },
-    { key: 'other_services', label: '其他对外管理服务事项', article: '第二十条第（五）项', columns: ITEMS_2019 },
-    { key: 'penalty', label: '行政处罚', article: '第二十条第（六）项', columns: ITEMS_2019 },
-    { key: 'coercion', label: '行政强制', article: '第二十条第（六）项', columns: ITEMS_2019 },
-    {
-      key: 'fees',
-      label: '行政事业性收费',
-      article: '第二十条第（八）项',
-      columns: [C('prev_items', '上一年项目数量'), C('change', '本年增/减', 'change')],
-    },
-    {
-      key: 'procurement',
-      label: '政府集中采购',
-      article: '第二十条第（九）项',
-      columns: [C('items', '采购项目数量'), C('amount', '采购总金额', 'money')],
-    },
+    I('regulations', '规章', '一', DOCS_2019),
+    I('normative_docs', '规范性文件', '一', DOCS_2019),
+    I('licensing', '行政许可', '五', ITEMS_2019),
+    I('other_services', '其他对外管理服务事项', '五', ITEMS_2019),
+    I('penalty', '行政处罚', '六', ITEMS_2019),
+    I('coercion', '行政强制', '六', ITEMS_2019),
+    I('fees', '行政事业性收费', '八', ITEMS_2019.slice(0, 2)),
+    I('procurement', '政府集中采购', '九', [C('items', '采购项目数量'), C('amount', '采购总金额', 'money')]),
   ],
 };
 
@@ -207,4 +226,9 @@ export function keyInfo(key: string): KeyInfo | undefined {
 }
 
 /** All keys of both editions, 2021 first then the 2019-only ones; the column order of wide exports. */
-export const ALL_KEYS: string[] = [...new Set([...KEYS['2021'], ...KEYS['2019']].map((k) => k.key))];
+export const ALL_KEYS: string[] = /* @__PURE__ */ uniqueKeys();
+
+/** (a call, so that bundles which never read ALL_KEYS — the content script — leave it out) */
+function uniqueKeys(): string[] {
+  return [...new Set([...KEYS['2021'], ...KEYS['2019']].map((k) => k.key))];
+}

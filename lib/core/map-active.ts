@@ -3,6 +3,7 @@ import { activeColumn, activeRow, articleOf } from './labels';
 import { rowCells, type Grid, type GridCell } from './grid';
 import { isDataText, type Sink } from './sink';
 import { isLastItem, itemsAfter, nearItem } from './near-label';
+import { addNote, addPositionNote, widthNote } from './notes';
 import { normalizeLabel } from './text';
 
 /**
@@ -25,7 +26,7 @@ export interface ActiveState {
   lostSince?: boolean;
 }
 
-export const WIDTH_NOTE = '第二部分表头与数据列数不一致，按顺序对应';
+export const WIDTH_NOTE = widthNote('二');
 
 const EDITION_OF_COLUMN: Record<string, '2019' | '2021'> = {
   issued: '2021',
@@ -104,8 +105,7 @@ function valueColumns(values: readonly GridCell[], state: ActiveState): (string 
   if (n !== labels.length || !labels.length) return byPosition;
   const broken = byPosition.slice(0, n).some((k, i) => (k === undefined ? values[i].text.trim() !== '' : byPosition.indexOf(k) !== i));
   if (!broken || new Set(labels).size !== labels.length) return byPosition;
-  const notes = (state.notes ??= []);
-  if (!notes.includes(WIDTH_NOTE)) notes.push(WIDTH_NOTE);
+  addNote(state, WIDTH_NOTE);
   return values.map((_, i) => labels[i]);
 }
 
@@ -124,8 +124,6 @@ function damagedItem(grid: Grid, r: number, label: string, state: ActiveState): 
   }
   const confirmed = nextItem ? itemsAfter(item).includes(nextItem) : isLastItem(item);
   if (!confirmed) return undefined;
-  const note = `按位置读取：印作“${label}”`;
-  const notes = (state.notes ??= []);
-  if (!notes.includes(note)) notes.push(note);
+  addPositionNote(state, label);
   return item;
 }

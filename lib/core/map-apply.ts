@@ -3,6 +3,7 @@ import { applicantColumn, applyGroup, applyRow } from './labels';
 import { rowCells, type Grid, type GridCell } from './grid';
 import { isDataText, type Sink } from './sink';
 import { expectedAfter, nearRow } from './near-label';
+import { addNote, addPositionNote, widthNote } from './notes';
 import { normalizeLabel } from './text';
 
 /**
@@ -118,12 +119,7 @@ export function mapApply(grid: Grid, table: number, sink: Sink, state: ApplyStat
   }
 }
 
-export const WIDTH_NOTE = '第三部分表头与数据列数不一致，按顺序对应';
-
-function addNote(state: ApplyState, note: string): void {
-  const notes = (state.notes ??= []);
-  if (!notes.includes(note)) notes.push(note);
-}
+export const WIDTH_NOTE = widthNote('三');
 
 /**
  * A row whose value cells do not sit under the header's columns (its label spans one column more or
@@ -188,6 +184,6 @@ function byPosition(grid: Grid, r: number, firstData: number, path: string[], st
     if (!(last && applyGroup(last) && !ownCells(grid, n, firstData).some((c) => c.text.trim()))) break;
   }
   if (!confirmed) return undefined;
-  addNote(state, `按位置读取：印作“${path[path.length - 1]}”`);
+  addPositionNote(state, path[path.length - 1]);
   return key;
 }

@@ -3,6 +3,7 @@ import { reviewBlock, reviewColumn } from './labels';
 import { rowCells, type Grid } from './grid';
 import { isDataText, type Sink } from './sink';
 import { normalizeLabel } from './text';
+import { addNote, widthNote } from './notes';
 
 /**
  * Section 四 (行政复议、行政诉讼) → `review.<c>`, `suit.direct.<c>`, `suit.after_review.<c>`. Each grid
@@ -14,7 +15,7 @@ export interface ReviewState {
   notes?: string[];
 }
 
-export const REVIEW_WIDTH_NOTE = '第四部分表头与数据列数不一致，按顺序对应';
+export const REVIEW_WIDTH_NOTE = widthNote('四');
 
 export function mapReview(grid: Grid, table: number, sink: Sink, state: ReviewState = {}): void {
   const blocks: (ReviewBlock | 'suit' | undefined)[] = [];
@@ -69,8 +70,7 @@ export function mapReview(grid: Grid, table: number, sink: Sink, state: ReviewSt
   const breaks = slots.some((s) => !starts.has(s.col)) || cells.some((c) => !slots.some((s) => s.col === c.col));
   const inOrder = breaks && cells.length === slots.length && cells.every((c) => isDataText(c.text));
   if (inOrder) {
-    const notes = (state.notes ??= []);
-    if (!notes.includes(REVIEW_WIDTH_NOTE)) notes.push(REVIEW_WIDTH_NOTE);
+    addNote(state, REVIEW_WIDTH_NOTE);
   }
   slots.forEach((s, i) => {
     const cell = inOrder ? cells[i] : grid.slots[dataRow][s.col];

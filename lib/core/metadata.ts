@@ -57,7 +57,7 @@ export function agencyFromTitle(title: string, simplify: Simplify = toSimplified
   const before = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年/.exec(t)?.[1] ?? '';
   const cleaned = before ? cleanAgency(before, simplify) : null;
   if (cleaned) return cleaned;
-  const after = new RegExp(`^(?:.*?)(?:19|20)\\d{2}\\s*年(?:度)?(.+?)${DISCLOSURE}`).exec(t)?.[1] ?? '';
+  const after = new RegExp(`^(?:.*?)${YEAR}\\s*年(?:度)?(.+?)${DISCLOSURE}`).exec(t)?.[1] ?? '';
   const between = after ? cleanAgency(after, simplify) : null;
   if (between) return between;
   // the name in brackets after the report's ("2023年度政府信息公开工作年度报告（武侯区民政局）")
@@ -67,14 +67,17 @@ export function agencyFromTitle(title: string, simplify: Simplify = toSimplified
 
 const BYLINE_LABEL = /(?:发布机构|發布機構|信息来源|信息來源|来源|來源|发文机关|發文機關|发布单位|發布單位|发布部门)\s*[:：]/;
 const BYLINE = /(?:发布机构|信息来源|来源单位|来源|发文机关|发布单位|发布部门)\s*[:：]\s*([^\s:：|,，。;；、<>【]{2,40})/;
+/** pattern sources the patterns below share: a character of a name (CJK, brackets), a year */
+const NAME_CHAR = '[\\u4e00-\\u9fa5()（）]';
+const YEAR = '(?:19|20)\\d{2}';
 const INTRO = [
-  /现将([\u4e00-\u9fa5()（）]{2,40}?)(?:19|20)\d{2}年度?(?:政府信息公开|政务公开|信息公开)/,
-  /特向社会公布([\u4e00-\u9fa5()（）]{2,40}?)(?:19|20)\d{2}年/,
-  /由([\u4e00-\u9fa5()（）]{2,40}?)(?:编制|编写|组织编制|综合)/,
+  new RegExp(`现将(${NAME_CHAR}{2,40}?)${YEAR}年度?(?:政府信息公开|政务公开|信息公开)`),
+  new RegExp(`特向社会公布(${NAME_CHAR}{2,40}?)${YEAR}年`),
+  new RegExp(`由(${NAME_CHAR}{2,40}?)(?:编制|编写|组织编制|综合)`),
 ];
 const AGENCY_END = '(?:人民政府|办公室|办公厅|管理局|局|委员会|委|办|街道办事处|办事处|管委会|管理委员会|中心|分局|所|站|院|部|厅|署)';
 const ENDS_AS_NAME = new RegExp(`(?:${AGENCY_END}|[省市县区旗州盟镇乡村])$`);
-const SIGNATURE = new RegExp(`([\\u4e00-\\u9fa5()（）]{2,40}?${AGENCY_END})(?:19|20)\\d{2}年\\d{1,2}月\\d{1,2}日`);
+const SIGNATURE = new RegExp(`(${NAME_CHAR}{2,40}?${AGENCY_END})${YEAR}年\\d{1,2}月\\d{1,2}日`);
 const SIGNATURE_AFTER = /六、?其[他它]需要报告的事项/;
 
 /** the byline's next field, when no white space separates it */
@@ -105,7 +108,7 @@ export function agencyFromByline(text: string, simplify: Simplify = toSimplified
  * 年度报告" / "盐边县新九镇人民政府" / "一、总体情况"), in compacted body text: a name ending as an agency does,
  * followed by a heading ordinal, a date or no more words — never a sentence (我局, 现将, 根据 …).
  */
-const BESIDE = new RegExp(`^([\\u4e00-\\u9fa5()（）]{2,40}?${AGENCY_END})(?=[一1][、.．]|(?:19|20)\\d{2}年|[^\\u4e00-\\u9fa5()（）]|$)`);
+const BESIDE = new RegExp(`^(${NAME_CHAR}{2,40}?${AGENCY_END})(?=[一1][、.．]|${YEAR}年|[^\\u4e00-\\u9fa5()（）]|$)`);
 const NOT_BESIDE = /[我本该其]|现将|根据|按照|关于|报告|发布/;
 
 export function agencyBesideTitle(compact: string, titleCompact: string, simplify: Simplify = toSimplified): string | null {

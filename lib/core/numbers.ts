@@ -71,8 +71,8 @@ export function parseNumber(raw: string, kind: ActiveColumnKind = 'count'): Pars
   const value = sign * Number(digits);
   if (Math.abs(value) > MAX_MAGNITUDE) return tooLarge(raw);
   if (kind === 'count') {
-    if (sign < 0) return { value: null, blank: false, error: `计数不能为负数：${raw.trim()}` };
-    if (!Number.isInteger(value)) return { value: null, blank: false, error: `计数应为整数：${raw.trim()}` };
+    if (sign < 0) return failed(`计数不能为负数：${raw.trim()}`);
+    if (!Number.isInteger(value)) return failed(`计数应为整数：${raw.trim()}`);
   }
   return { value: Object.is(value, -0) ? 0 : value, blank: false };
 }
@@ -80,10 +80,15 @@ export function parseNumber(raw: string, kind: ActiveColumnKind = 'count'): Pars
 /** Larger than any count or amount a report can hold (and beyond exact integer arithmetic). */
 const MAX_MAGNITUDE = 1e12;
 
+/** A cell that holds no number this function can vouch for: no value, and why. */
+function failed(error: string): ParsedNumber {
+  return { value: null, blank: false, error };
+}
+
 function tooLarge(raw: string): ParsedNumber {
-  return { value: null, blank: false, error: `数值过大，无法核验：${raw.trim().slice(0, 60)}` };
+  return failed(`数值过大，无法核验：${raw.trim().slice(0, 60)}`);
 }
 
 function unreadable(raw: string): ParsedNumber {
-  return { value: null, blank: false, error: `无法读取的数值：${raw.trim().slice(0, 60)}` };
+  return failed(`无法读取的数值：${raw.trim().slice(0, 60)}`);
 }

@@ -29,9 +29,11 @@ export interface ScanOptions {
   isHidden?: IsHidden;
   /** full 繁→简 for the agency name (OpenCC: `toSimplifiedFull`); the page-side default maps only the core's vocabulary */
   simplifyName?: (name: string) => string;
-  /** for the benchmark: time spent per stage is added to `stages[name]`, read with `clock` */
-  stages?: Partial<Record<ScanStage, number>>;
-  clock?: () => number;
+  /**
+   * for the benchmark: called at the end of each stage (`stageTimer` of test/bench/stages.ts charges the time
+   * since the previous call to it); the timer lives there, out of every page's content script
+   */
+  mark?: (stage: ScanStage) => void;
   /** a report read from a same-origin frame: its address (the record's `url` stays the page's, SPEC §5) */
   frameUrl?: string;
   /** the part number of the first report found (a frame's reports continue the top page's numbering) */
@@ -43,17 +45,7 @@ export interface ScanOptions {
 export const SCAN_STAGES = ['detect', 'tables', 'grids', 'classify', 'map', 'checks', 'record'] as const;
 export type ScanStage = (typeof SCAN_STAGES)[number];
 
-/** `mark(stage)` charges the time since the previous mark to `stage`; a no-op without a clock. */
-function stageTimer(opts: ScanOptions): (stage: ScanStage) => void {
-  const { stages, clock } = opts;
-  if (!stages || !clock) return () => {};
-  let last = clock();
-  return (stage) => {
-    const now = clock();
-    stages[stage] = (stages[stage] ?? 0) + (now - last);
-    last = now;
-  };
-}
+const noMark = (): void => {};
 
 export interface AnnotatedTable {
   /** index among report tables (Cell.table) */
@@ -105,7 +97,7 @@ function bodyOf(root: ParentNode): ParentNode {
 }
 
 export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}): ScanResult {
-  const mark = stageTimer(opts);
+  const mark = opts.mark ?? noMark;
   const body = bodyOf(root);
   const found = detect(root, () => opts.bodyText ?? body.textContent ?? '');
   mark('detect');
@@ -123,7 +115,7 @@ export function scanReports(root: ParentNode, url: string, opts: ScanOptions = {
   const segments = segmentReports(body, text);
   const whole = () => [scanPage(root, url, { ...opts, bodyText: text })];
   if (segments.length < 2) return whole();
-  const mark = stageTimer(opts);
+  const mark = opts.mark ?? noMark;
   const texts = segmentTexts(text, segments);
   const doc = (root as Document).documentElement ? (root as Document) : root.ownerDocument;
   const found = segments.map((seg, i) => {
@@ -219,6 +211,8 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
     savedAt: null,
     extractorVersion: EXTRACTOR_VERSION,
     ...(opts.frameUrl ? { frameUrl: opts.frameUrl.slice(0, 4000) } : {}),
+    // where the tables were read (SPEC §8): this page or its frame; a file reader replaces it
+    source: { kind: 'html', url: (opts.frameUrl ?? url).slice(0, 4000) },
   };
   mark('record');
   return { outcome: record, tables, cellElements: sink.elements };

@@ -11,27 +11,42 @@ export const WHITESPACE_CHAR = '[\\s\\u00a0\\u3000\\u200b-\\u200f\\u2028\\u2029\
 const WHITESPACE = new RegExp(`${WHITESPACE_CHAR}+`, 'g');
 const QUOTES = /[“”„‟"「」『』〝〞＂]/g;
 
-const REPAIR_ANY = /不在处理|未按照|规范性档案|制作數量|三安全一穩定|其它/;
-const REPAIRS: [RegExp, string][] = [
-  [/不在处理/g, '不再处理'],
-  [/未按照/g, '未按'],
-  [/规范性档案/g, '规范性文件'],
-  [/制作數量/g, '制作数量'],
-  [/三安全一穩定/g, '三安全一稳定'],
-  [/其它/g, '其他'],
-];
+/** Known typos and their repairs, applied in this order: `typo repair`, one a line. */
+const REPAIRS = `
+不在处理 不再处理
+未按照 未按
+规范性档案 规范性文件
+制作數量 制作数量
+三安全一穩定 三安全一稳定
+其它 其他
+`
+  .trim()
+  .split('\n')
+  .map((line) => line.split(' '));
+/** one test before the repairs: is any typo there at all */
+const REPAIR_ANY = new RegExp(REPAIRS.map(([typo]) => typo).join('|'));
 
-const cache = new Map<string, string>();
-
-export function normalizeLabel(raw: string): string {
-  let out = cache.get(raw);
-  if (out !== undefined) return out;
-  out = toSimplified(stripPinyin(raw)).normalize('NFKC').replace(QUOTES, '"').replace(WHITESPACE, '');
-  if (REPAIR_ANY.test(out)) for (let i = 0; i < REPAIRS.length; i++) out = out.replace(REPAIRS[i][0], REPAIRS[i][1]);
-  if (cache.size > 20_000) cache.clear();
-  cache.set(raw, out);
-  return out;
+/**
+ * Memoises a function of a label (normalisation, a matcher, a verdict): labels repeat across cells, tables
+ * and pages, and regexes cost. At most 20,000 labels are kept (then the memo starts afresh).
+ */
+export function memo<T>(fn: (label: string) => T): (label: string) => T {
+  const cache = new Map<string, T>();
+  return (label) => {
+    const known = cache.get(label);
+    if (known !== undefined || cache.has(label)) return known as T;
+    const v = fn(label);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(label, v);
+    return v;
+  };
 }
+
+export const normalizeLabel = memo((raw: string): string => {
+  let out = normalizeText(raw);
+  if (REPAIR_ANY.test(out)) for (let i = 0; i < REPAIRS.length; i++) out = out.replaceAll(REPAIRS[i][0], REPAIRS[i][1]);
+  return out;
+});
 
 /** Light normalisation for long page text: pinyin and 繁→简 and white space, no memo. */
 export function compactText(raw: string): string {

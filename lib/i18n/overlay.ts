@@ -34,13 +34,19 @@ const FORMAT_EN: Record<string, string> = {
   unknown: 'unknown',
 };
 
+/** the page verdict's words, repeated on the table badges */
+const ZH_PASS = '勾稽关系全部成立';
+const ZH_PARTIAL = '无法完全核验';
+const EN_PASS = 'All identities hold';
+const EN_PARTIAL = 'Could not be fully checked';
+
 export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
   zh_CN: {
     brand: '年报透镜',
     region: '年报透镜核验结果',
     verdict: {
-      pass: '勾稽关系全部成立',
-      partial: '无法完全核验',
+      pass: ZH_PASS,
+      partial: ZH_PARTIAL,
       'no-tables': '表格为图片，无法核验',
       fail: (n) => `${n} 项勾稽关系不成立`,
     },
@@ -55,9 +61,9 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     took: (ms) => `用时 ${ms} ms`,
     more: (n) => `另有 ${n} 项，见表中红框`,
     badge: {
-      pass: '勾稽关系全部成立',
+      pass: ZH_PASS,
       fail: (n) => `${n} 项不成立`,
-      partial: '无法完全核验',
+      partial: ZH_PARTIAL,
       none: '本表无勾稽关系，不作核验',
       title: '年报透镜：本表的勾稽关系核验结果',
     },
@@ -70,8 +76,8 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     brand: 'Nianbao Lens',
     region: 'Nianbao Lens verdict',
     verdict: {
-      pass: 'All identities hold',
-      partial: 'Could not be fully checked',
+      pass: EN_PASS,
+      partial: EN_PARTIAL,
       'no-tables': 'Tables are images: cannot be checked',
       fail: (n) => `${n} ${n === 1 ? 'identity does' : 'identities do'} not hold`,
     },
@@ -86,9 +92,9 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     took: (ms) => `took ${ms} ms`,
     more: (n) => `${n} more, outlined in red in the tables`,
     badge: {
-      pass: 'All identities hold',
+      pass: EN_PASS,
       fail: (n) => `${n} not holding`,
-      partial: 'Could not be fully checked',
+      partial: EN_PARTIAL,
       none: 'No identities in this table',
       title: 'Nianbao Lens: the identities of this table',
     },

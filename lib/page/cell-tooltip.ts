@@ -37,20 +37,20 @@ export function attachCellTooltip(doc: Document, render: (mount: HTMLElement, ce
     const to = cellOf((e as FocusEvent).relatedTarget);
     if (!to && (e.type === 'focusout' || doc.activeElement !== current)) hide();
   };
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') hide();
+  const onKey = (e: Event) => {
+    if ((e as KeyboardEvent).key === 'Escape') hide();
   };
-  doc.addEventListener('mouseover', onOver, true);
-  doc.addEventListener('focusin', onOver, true);
-  doc.addEventListener('mouseout', onOut, true);
-  doc.addEventListener('focusout', onOut, true);
-  doc.addEventListener('keydown', onKey, true);
+  // capturing listeners on the document, as a table: added here, removed by the returned function
+  const listeners: [string, (e: Event) => void][] = [
+    ['mouseover', onOver],
+    ['focusin', onOver],
+    ['mouseout', onOut],
+    ['focusout', onOut],
+    ['keydown', onKey],
+  ];
+  for (const [type, fn] of listeners) doc.addEventListener(type, fn, true);
   return () => {
-    doc.removeEventListener('mouseover', onOver, true);
-    doc.removeEventListener('focusin', onOver, true);
-    doc.removeEventListener('mouseout', onOut, true);
-    doc.removeEventListener('focusout', onOut, true);
-    doc.removeEventListener('keydown', onKey, true);
+    for (const [type, fn] of listeners) doc.removeEventListener(type, fn, true);
     host.remove();
   };
 }

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
  *   1. the core and CLI (bench.ts, in a child node with --single-threaded --expose-gc so the process
  *      CPU time it reads is the work done for the page being timed);
  *   2. the browser (browser.ts: scan times in Chromium with the built extension, the pre-check on a
- *      large non-report page, the history and exports with 10,000 records) and the bundle sizes.
+ *      large non-report page, the history and exports with 10,000 records) and the bundle sizes;
+ *   3. DOCX files read and checked (docx.ts, issue 10).
  * Arguments are passed on: --budget=30 --no-libs (CLI part), --no-browser, --no-history, --records=N,
  * --loads=N (browser part). Exit code 1 when a browser figure misses its budget.
  */
@@ -17,6 +18,10 @@ const args = process.argv.slice(2);
 const flags = ['--single-threaded', '--expose-gc'].filter((f) => !process.execArgv.includes(f));
 const child = spawnSync(process.execPath, [...process.execArgv, ...flags, join(here, 'bench.ts'), ...args], { stdio: 'inherit' });
 let code = child.status ?? 1;
+
+console.log('\nDOCX files (lib/files, issue 10)');
+const docx = spawnSync(process.execPath, [...process.execArgv, ...flags, join(here, 'docx.ts')], { stdio: 'inherit' });
+code = code || (docx.status ?? 1);
 
 if (!args.includes('--no-browser')) {
   console.log('\n5. In the browser (Chromium with the built extension) and bundle sizes');

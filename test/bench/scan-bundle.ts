@@ -10,7 +10,7 @@ import { ROOT } from '../e2e/harness';
 export async function scanBundle(opts: { lines?: boolean; eager?: boolean } = {}): Promise<string> {
   const out = await build({
     stdin: {
-      contents: `import { scanPage } from './lib/core/scan'; import { isHidden } from './lib/page/page-hints'; globalThis.__scan = (d, stages) => scanPage(d, d.URL, { isHidden, stages, clock: stages && (() => performance.now()) });`,
+      contents: `import { scanPage } from './lib/core/scan'; import { isHidden } from './lib/page/page-hints'; import { stageTimer } from './test/bench/stages'; globalThis.__scan = (d, stages) => scanPage(d, d.URL, { isHidden, mark: stages && stageTimer(stages, () => performance.now()) });`,
       resolveDir: ROOT,
       loader: 'ts',
     },

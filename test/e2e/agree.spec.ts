@@ -116,6 +116,7 @@ function comparable(r: Line) {
     id: r.id,
     url: r.url,
     frameUrl: r.frameUrl,
+    source: r.source,
     status: r.status,
     format: r.format,
     agency: r.agency,

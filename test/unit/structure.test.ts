@@ -11,19 +11,6 @@ import { ROOT, reachable, sourceFiles } from '../support/import-graph';
 const ROOMS = readdirSync(join(ROOT, 'lib')).filter((n) => statSync(join(ROOT, 'lib', n)).isDirectory());
 const KNOWN_ROOMS = ['background', 'collect', 'core', 'db', 'export', 'files', 'i18n', 'page', 'protocol', 'ui'];
 const libFiles = sourceFiles('lib').filter((f) => !f.endsWith('.d.ts'));
-/**
- * Files without a test in their room's test folder when the rooms were drawn (issue 9): this list only
- * shrinks. A new file never goes here — it comes with its test.
- */
-const KNOWN_UNTESTED = new Set([
-  'lib/page/extension-api.ts',
-  'lib/protocol/messages.ts',
-  'lib/ui/import-file.ts',
-  'lib/ui/run-export.ts',
-  'lib/ui/use-export.ts',
-  'lib/ui/use-live-query.ts',
-  'lib/ui/use-settings.ts',
-]);
 const entryFiles = [...sourceFiles('entrypoints'), ...sourceFiles('cli'), ...sourceFiles('scripts')];
 
 describe('structure', () => {
@@ -71,13 +58,8 @@ describe('structure', () => {
     for (const room of ROOMS) {
       const tests = sourceFiles(`test/unit/${room}`).filter((f) => /\.test\.tsx?$/.test(f));
       const covered = reachable(tests);
-      for (const f of libFiles.filter((x) => x.startsWith(`lib/${room}/`))) if (!covered.has(f) && !KNOWN_UNTESTED.has(f)) missing.push(f);
+      for (const f of libFiles.filter((x) => x.startsWith(`lib/${room}/`))) if (!covered.has(f)) missing.push(f);
     }
-    const nowTested = [...KNOWN_UNTESTED].filter((f) => {
-      const room = f.split('/')[1];
-      return reachable(sourceFiles(`test/unit/${room}`).filter((t) => /\.test\.tsx?$/.test(t))).has(f);
-    });
-    expect(nowTested, 'these have tests now: take them off KNOWN_UNTESTED').toEqual([]);
     expect(
       missing,
       'no test in the mirrored folder imports these (directly or through what it tests): add test/unit/<room>/<name>.test.ts',

@@ -3,38 +3,10 @@ import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { I18n } from '../../../components/i18n-context';
 import { QuarantineNotice } from '../../../components/quarantine-notice';
-import type { QuarantinedRow } from '../../../lib/db/database';
-import { QUARANTINE_SCHEMA, quarantineFile } from '../../../lib/export/quarantine';
 import { translator } from '../../../lib/i18n/ui';
 
-const rows: QuarantinedRow[] = [
-  {
-    seq: 1,
-    id: 'r1',
-    raw: JSON.stringify({ id: 'r1', year: '2021年' }),
-    error: 'year: expected number',
-    fromVersion: 1,
-    at: '2026-11-23T10:00:00.000Z',
-  },
-  { seq: 2, id: null, raw: '{broken', error: 'not an object', fromVersion: 2, at: '2026-11-23T10:00:01.000Z' },
-];
-
+/* the file itself: test/unit/export/files.test.ts */
 describe('rows a database upgrade set aside', () => {
-  it('become a JSON file with each stored row, its reason and version — nothing lost', () => {
-    const file = JSON.parse(quarantineFile(rows, new Date('2026-11-23T12:00:00Z')));
-    expect(file.schema).toBe(QUARANTINE_SCHEMA);
-    expect(file.rows).toEqual([
-      {
-        id: 'r1',
-        error: 'year: expected number',
-        fromVersion: 1,
-        quarantinedAt: '2026-11-23T10:00:00.000Z',
-        stored: { id: 'r1', year: '2021年' },
-      },
-      { id: null, error: 'not an object', fromVersion: 2, quarantinedAt: '2026-11-23T10:00:01.000Z', stored: '{broken' },
-    ]);
-  });
-
   it.each([
     ['zh_CN', /有 2 条旧记录/],
     ['en', /2 older record\(s\) could not be read/],
