@@ -4,6 +4,7 @@ import { canonicalUrl } from '../lib/core/canonical-url';
 import { checkReports } from '../lib/core/check-page';
 import { FILE_NOTES, htmlDocument, type FileKind, type FileOutcome } from '../lib/files/file-outcome';
 import { fileKind, readDoc, readDocx } from '../lib/files/read-file';
+import { readPdf } from '../lib/files/pdf-read';
 import { parseHtml } from './dom';
 
 /**
@@ -17,14 +18,11 @@ export const DOCUMENT_FILE = /\.(docx|doc|wps|pdf)$/i;
 
 export type FileReader = (bytes: Uint8Array, name: string) => Promise<FileOutcome>;
 
-/**
- * One reader per kind. THE PDF HOOK: `pdf` is null until the PDF reader (lib/files/pdf-*.ts) is wired here;
- * until then a `.pdf` gives a line saying so ("PDF 读取尚未接入"), never a silent skip.
- */
+/** One reader per kind (null: the kind is not read, and the line says so — never a silent skip). */
 export const readers: Record<FileKind, FileReader | null> = {
   docx: readDocx,
   doc: async (bytes) => readDoc(bytes),
-  pdf: null,
+  pdf: async (bytes) => ({ kind: 'pdf', ...(await readPdf(bytes)) }),
 };
 
 type Line = Record<string, unknown>;
@@ -38,7 +36,7 @@ export async function checkDocument(file: string): Promise<Line[]> {
   }
   const kind = fileKind(file, bytes) ?? 'docx';
   const reader = readers[kind];
-  const read: FileOutcome = reader ? await reader(bytes, basename(file)) : { kind, html: null, notes: [FILE_NOTES.pdfNotWired] };
+  const read: FileOutcome = reader ? await reader(bytes, basename(file)) : { kind, html: null, notes: [FILE_NOTES.notRead] };
   // the schema has no `doc` kind: a .doc read as the web page it is has HTML tables; a binary one, none
   const source = read.kind !== 'doc' ? { kind: read.kind, url: file } : read.html ? { kind: 'html' as const, url: file } : undefined;
   // nothing readable: the file's name is all the text there is (a report's name gives a no-tables record)

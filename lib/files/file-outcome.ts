@@ -22,7 +22,7 @@ export const FILE_NOTES = {
   unreadable: (why: string) => `DOCX 文件无法解析：${why}`,
   noTables: 'DOCX 文件中没有表格',
   mergeDoubt: 'DOCX 表格中有无法识别的结构，合并单元格可能不准确',
-  pdfNotWired: 'PDF 读取尚未接入',
+  notRead: '此类文件尚不能读取',
 } as const;
 
 /** A whole HTML document around a body, with the title the core reads first. */

@@ -1,7 +1,7 @@
 /**
  * The CLI on report files (SPEC §6, §8; issue 10): `.docx` gives the same record line as the HTML page it was
- * written from, with `url` = the file and `source: {kind: 'docx'}`; `.doc`/`.wps`, corrupt or non-Word zips and
- * `.pdf` (until its reader is wired into `readers`) give a line that says why nothing was read.
+ * written from, with `url` = the file and `source: {kind: 'docx'}`, a `.pdf` likewise (`kind: 'pdf'`); `.doc`/`.wps`,
+ * corrupt PDFs and corrupt or non-Word zips give a line that says why nothing was read.
  */
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,7 +26,8 @@ describe('CLI: report files', () => {
     copyFileSync(join(FILES, 'lingchuan-2020.docx'), join(dir, 'sub/附件1.docx'));
     copyFileSync(join(FILES, DOC), join(dir, 'old.wps'));
     copyFileSync(join(root, 'test/fixtures/reports/lingchuan-2020.html'), join(dir, 'page.html'));
-    writeFileSync(join(dir, 'report.pdf'), '%PDF-1.4\n%%EOF\n');
+    copyFileSync(join(FILES, 'lingchuan-2020.pdf'), join(dir, 'report.pdf'));
+    writeFileSync(join(dir, 'broken.pdf'), '%PDF-1.4\n%%EOF\n');
     writeFileSync(join(dir, 'table.xlsx'), 'PK');
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'cli/check.ts'), dir], { cwd: root });
     const lines = stdout
@@ -34,15 +35,21 @@ describe('CLI: report files', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.file.slice(dir.length + 1), l.isReport])).toEqual([
+      ['broken.pdf', false],
       ['old.wps', false],
       ['page.html', true],
-      ['report.pdf', false],
+      ['report.pdf', true],
       ['sub/附件1.docx', true],
     ]);
-    const [wps, page, pdf, docx] = lines;
+    const [broken, wps, page, pdf, docx] = lines;
     expect(wps.notes).toEqual([FILE_NOTES.doc]);
     expect(wps.reason).toBe(FILE_NOTES.doc);
-    expect(pdf).toMatchObject({ reason: 'PDF 读取尚未接入', notes: ['PDF 读取尚未接入'], source: { kind: 'pdf' } });
+    expect(broken.isReport).toBe(false);
+    expect(broken.reason).toMatch(/^PDF 文件已损坏/);
+    expect(broken.values).toBeUndefined();
+    // the PDF printed from the page: the same values and verdicts, read from the file
+    expect(pdf).toMatchObject({ url: join(dir, 'report.pdf'), source: { kind: 'pdf', url: join(dir, 'report.pdf') } });
+    for (const k of ['agency', 'year', 'format', 'status', 'values']) expect(pdf[k], `pdf ${k}`).toEqual(page[k]);
     expect(page.source).toEqual({ kind: 'html', url: page.url });
     expect(docx).toMatchObject({ url: join(dir, 'sub/附件1.docx'), source: { kind: 'docx', url: join(dir, 'sub/附件1.docx') } });
     for (const k of ['title', 'agency', 'year', 'format', 'status', 'tables', 'values', 'checks', 'contentHash'])
