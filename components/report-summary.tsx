@@ -1,4 +1,5 @@
-import { tally, type ReportRecord } from '@/lib/core/record';
+import type { ReportRecord } from '@/lib/core/record';
+import { tally } from '@/lib/core/tally';
 import { CheckRow } from './check-row';
 import { useT } from './i18n-context';
 

@@ -12,7 +12,6 @@ import { db } from '@/lib/db/database';
 import { DEFAULT_QUERY, PAGE_SIZE, queryHistory, type HistoryPage, type HistoryQuery, type SortKey } from '@/lib/ui/history-query';
 import { translator } from '@/lib/i18n/ui';
 import { errorWords } from '@/lib/i18n/errors';
-import { importFile } from '@/lib/ui/import-file';
 import { sendMessage } from '@/lib/protocol/messages';
 import type { ReportRecord } from '@/lib/core/record';
 import { useExport } from '@/lib/ui/use-export';
@@ -23,7 +22,6 @@ import { useSelection } from './use-selection';
 import { QuarantineNotice } from '@/components/quarantine-notice';
 import { quarantineFile } from '@/lib/export/quarantine';
 import { exportFileName } from '@/lib/export/file-name';
-import { download } from '@/lib/ui/run-export';
 
 /** The default view's first page while the full list loads (counts known, years not yet). */
 function firstPageView(first: FirstPage): HistoryPage {
@@ -57,11 +55,13 @@ export function App() {
   const [importing, setImporting] = useState(false);
   const exporter = useExport(t);
   const quarantined = useLiveQuery(() => db.quarantine.toArray(), []);
-  const downloadQuarantined = () =>
+  const downloadQuarantined = async () => {
+    const { download } = await import('@/lib/ui/run-export');
     download(
       new Blob([quarantineFile(quarantined ?? [])], { type: 'application/json' }),
       exportFileName('json', new Date(), '-quarantine'),
     );
+  };
 
   useEffect(() => {
     document.documentElement.lang = settings?.language === 'en' ? 'en' : 'zh-CN';
@@ -80,10 +80,13 @@ export function App() {
   const runImport = async (file: File) => {
     setImporting(true);
     setNotice(null);
-    const result = await importFile(file, undefined, t.lang).catch((e: Error) => ({
-      ok: false as const,
-      error: errorWords(t.lang).importFailed(e.message),
-    }));
+    // the import's parser (zod) loads when a file is chosen, not with the page
+    const result = await import('@/lib/ui/import-file')
+      .then(({ importFile }) => importFile(file, undefined, t.lang))
+      .catch((e: Error) => ({
+        ok: false as const,
+        error: errorWords(t.lang).importFailed(e.message),
+      }));
     setImporting(false);
     setNotice(
       result.ok

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../i18n/ui';
-import { runExport, type ExportKind } from './run-export';
+import type { ExportKind } from './run-export';
 
 /** State of the export buttons: progress while running, then a message. */
 export function useExport(t: Translate) {
@@ -10,6 +10,8 @@ export function useExport(t: Translate) {
     setMessage(null);
     setProgress({ done: 0, total: 0 });
     try {
+      // the writers (CSV, XLSX, JSON) load on the first export, not with the page: a faster first paint
+      const { runExport } = await import('./run-export');
       const count = await runExport(kind, (done, total) => setProgress({ done, total }));
       setMessage(t('exported', { count }));
     } catch (e) {
