@@ -41,7 +41,7 @@ const TITLE_RE = /(政府信息公开|政务信息公开|信息公开)(工作)?(
  * own title they veto it even without a report's name (`PAGE_VETO`); on a candidate naming a report, before
  * any hit, too. Written once for both patterns (this file ships in every page's content script).
  */
-const SAYS_OTHERWISE = '解读|一图读懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|格式|编制|编写|印发|模板|样表|范本';
+const SAYS_OTHERWISE = '解读|一图|图说|看懂|图读|图解|上半年|季度|数据统计|统计表|工作要点|格式|编制|编写|印发|模板|样表|范本';
 const NEGATIVE_TITLE = new RegExp(`${SAYS_OTHERWISE}|通知|指南|目录|制度|考核|统计报表|申请表|发布|公布|转发|栏目|专题|列表|汇总表`);
 /** a CMS column's name glued to a page title ("…年度报告-通知公告-某县人民政府") */
 const COLUMN_WORDS = /通知公告|栏目|列表|专题|目录/g;
@@ -190,7 +190,8 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
   let compacted: string | undefined;
   const text = () => (compacted ??= compactText(bodyText));
   if (!hit) {
-    if (!BODY_GATE.test(bodyText) || !hasReportBody(text())) return { ...base, isReport: false, reason: NOT_TITLED };
+    if (!BODY_GATE.test(bodyText) || !hasReportBody(text()) || !labelsWithNumbers(tablesText(root)))
+      return { ...base, isReport: false, reason: NOT_TITLED };
   } else if (!hasTitledBody(bodyText, text, yearFromTitle(hit.norm))) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
   } else if (yearFromTitle(hit.norm) === null && isBlankTemplate(text())) {
@@ -212,6 +213,16 @@ function hasReportBody(text: string): boolean {
   const labels = labelsWithNumbers(text);
   const note = text.includes('本列数据的勾稽关系');
   return (labels >= 2 || (note && labels >= 1)) && numberedInOrder(text) >= 2;
+}
+
+/**
+ * The text of the page's tables, compacted: without a title, the section 三 labels must stand with their
+ * numbers in a table — an explainer or news item that retells the report in sentences is not one.
+ */
+function tablesText(root: ParentNode): string {
+  let t = '';
+  for (const table of Array.from(root.querySelectorAll('table'))) t += table.textContent ?? '';
+  return compactText(t);
 }
 
 /** The format's blank template (under a yearless title): the section 三 labels without a single number, and no year in the text. */

@@ -43,6 +43,17 @@ describe('detection and metadata (SPEC §1)', () => {
       STRUCTURE,
     ],
     ['an explainer', '一图读懂：2021年政府信息公开工作年度报告', STRUCTURE],
+    ['an explainer worded otherwise', '一图看懂某某市2021年政府信息公开工作', STRUCTURE],
+    [
+      'an explainer with no report title that retells the report in sentences',
+      '图说我市政务公开',
+      '<p>报告共分六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、行政复议、行政诉讼情况；五、存在的主要问题；六、其他需要报告的事项。全年本年新收政府信息公开申请数量 87 件，上年结转政府信息公开申请数量 3 件，结转下年度继续办理 2 件。</p>',
+    ],
+    [
+      'news that retells the report in sentences, title naming none',
+      '政务公开工作成效显著',
+      '<p>一、总体情况。二、主动公开政府信息情况。三、收到和处理政府信息公开申请情况：本年新收政府信息公开申请数量 87 件，上年结转政府信息公开申请数量 3 件，结转下年度继续办理 2 件。</p>',
+    ],
     ['half-year statistics', '2022年上半年政府信息公开数据统计', STRUCTURE],
     ['a report title without any report structure', '某某局2021年政府信息公开工作年度报告', '<p>详见附件。</p>'],
     ['a guide', '某某局政府信息公开指南', STRUCTURE],
