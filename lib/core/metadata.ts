@@ -54,7 +54,8 @@ const DISCLOSURE = '(?:政府信息公开|政务信息公开|信息公开|政府
  */
 export function agencyFromTitle(title: string, simplify: Simplify = toSimplified): string | null {
   const t = normalizeText(title).replace(BRACKETS, '');
-  const before = /^(.*?)(?:关于)?((?:19|20)\d{2})\s*年/.exec(t)?.[1] ?? '';
+  // the words before the year, less a disclosure phrase written before it (…政府信息公开工作2021年度报告)
+  const before = (/^(.*?)(?:关于)?((?:19|20)\d{2})\s*年/.exec(t)?.[1] ?? '').replace(/(?:政府|政务)?(?:信息)?公开(?:工作)?$/, '');
   const cleaned = before ? cleanAgency(before, simplify) : null;
   if (cleaned) return cleaned;
   const after = new RegExp(`^(?:.*?)${YEAR}\\s*年(?:度)?(.+?)${DISCLOSURE}`).exec(t)?.[1] ?? '';

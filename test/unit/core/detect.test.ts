@@ -17,6 +17,13 @@ describe('detection and metadata (SPEC §1)', () => {
     const o = scanPage(page('2022年上海市政府信息公开工作年度报告', STRUCTURE), 'u').outcome;
     expect(o).toMatchObject({ isReport: true, agency: '上海市', year: 2022 });
   });
+  it.each([
+    ['宁都县水利局2021年度政府信息公开年度工作报告', '宁都县水利局', 2021],
+    ['会昌县卫健委政府信息公开工作2021年度报告', '会昌县卫健委', 2021],
+    ['于都县2022年政务公开工作年度报告', '于都县', 2022],
+  ])('title wordings seen in the wild: %s', (title, agency, year) => {
+    expect(scanPage(page(title, STRUCTURE), 'u').outcome).toMatchObject({ isReport: true, agency, year });
+  });
   it('traditional titles with pinyin artifacts give a simplified agency', () => {
     const o = scanPage(page('渭南市行政審批服務(wù)局2020年政府信息公開工作年度報告', STRUCTURE), 'u').outcome;
     expect(o).toMatchObject({ isReport: true, agency: '渭南市行政审批服务局', year: 2020, format: '2019' });
