@@ -49,7 +49,8 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   return /^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html[\s>]|<!--[\s\S]*?-->\s*<html[\s>])/i.test(head);
 }
 
-function decodeHtml(bytes: Uint8Array): string {
+/** An HTML page's bytes as text, by its declared charset (GBK/GB18030, Big5), else UTF-8, else GB18030. */
+export function decodeHtml(bytes: Uint8Array): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
   if (declared && /^(gb2312|gbk|gb18030|x-gbk)$/.test(declared)) return new TextDecoder('gb18030').decode(bytes);
