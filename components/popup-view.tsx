@@ -13,10 +13,12 @@ interface Props {
   onOpenOptions: () => void;
   /** the export buttons */
   exportBar: ComponentChildren;
+  /** the tab shows a report file (PDF/DOCX, SPEC §8): its kind, and the action that checks it */
+  fileTab?: { kind: string; onCheck: () => void } | null;
 }
 
 /** The popup: the current page, its save state, and the saved collection. */
-export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, exportBar }: Props) {
+export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, exportBar, fileTab }: Props) {
   const t = useT();
   const outcome = state?.outcome;
   // the further reports of a 年报汇编 (SPEC §5: one record each), after the first
@@ -28,7 +30,15 @@ export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, ex
         <h1>{t('appName')}</h1>
       </header>
       <section class="current" data-testid="current-page">
-        {!outcome && <p class="muted">{t('noScan')}</p>}
+        {fileTab && (
+          <div class="file-tab">
+            <p class="muted">{t('checkFileHint')}</p>
+            <button type="button" class="primary" data-testid="check-file" onClick={fileTab.onCheck}>
+              {t('checkFile', { kind: fileTab.kind.toUpperCase() })}
+            </button>
+          </div>
+        )}
+        {!outcome && !fileTab && <p class="muted">{t('noScan')}</p>}
         {outcome && !outcome.isReport && (
           <p class="muted" data-testid="not-report">
             {t('notReport')}

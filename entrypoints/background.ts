@@ -1,7 +1,8 @@
 // The polyfill here only: in Chromium it lets a promise returned by an onMessage listener be the reply.
 // The content script and extension pages use the browsers' own promise-based APIs (a smaller page bundle).
 import browser from 'webextension-polyfill';
-import { CHECK_MENU_ID, createCheckMenu, runCheckInTab } from '@/lib/background/context-menu';
+import { CHECK_FILE_MENU_ID, CHECK_MENU_ID, createCheckMenu, runCheckInTab } from '@/lib/background/context-menu';
+import { viewerUrl } from '@/lib/protocol/viewer-url';
 import { handleMessage } from '@/lib/background/router';
 import { clearTabState, forgetIfLensGone } from '@/lib/background/tab-state';
 
@@ -13,6 +14,8 @@ export default defineBackground(() => {
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CHECK_MENU_ID && tab?.id !== undefined) void runCheckInTab(tab.id);
+    if (info.menuItemId === CHECK_FILE_MENU_ID && info.linkUrl)
+      void browser.tabs.create({ url: viewerUrl(info.linkUrl), ...(tab ? { index: tab.index + 1 } : {}) });
   });
 
   // a page finished loading in the tab: forget the old report unless a lens still runs there

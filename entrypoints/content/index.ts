@@ -1,5 +1,5 @@
 import { scanReports } from '@/lib/core/scan';
-import { startLens, type Lens } from '@/lib/page/start-lens';
+import { LENS_FLAG as FLAG, startLens, type Lens } from '@/lib/page/start-lens';
 import { overlayLanguage, runtime, sendToBackground } from '@/lib/page/extension-api';
 
 /**
@@ -8,7 +8,6 @@ import { overlayLanguage, runtime, sendToBackground } from '@/lib/page/extension
  * by the top document's lens; a frame on another origin runs its own.
  */
 
-const FLAG = '__nianbaoLens';
 type Flagged = Window & { [FLAG]?: Lens };
 
 export default defineContentScript({

@@ -4,6 +4,8 @@ import { ExportBar } from '@/components/export-bar';
 import { I18n } from '@/components/i18n-context';
 import { PopupView } from '@/components/popup-view';
 import { db } from '@/lib/db/database';
+import { fileUrlKind } from '@/lib/files/file-address';
+import { viewerUrl } from '@/lib/protocol/viewer-url';
 import { translator } from '@/lib/i18n/ui';
 import { sendMessage, type TabState } from '@/lib/protocol/messages';
 import { useExport } from '@/lib/ui/use-export';
@@ -25,6 +27,7 @@ export function App() {
   const [tabId, setTabId] = useState<number>();
   const [state, setState] = useState<TabState | null>(null);
   const [saving, setSaving] = useState(false);
+  const [tabUrl, setTabUrl] = useState<string>();
   const count = useLiveQuery(() => db.reports.count());
   const exporter = useExport(t);
 
@@ -35,6 +38,12 @@ export function App() {
     void activeTabId().then((id) => {
       setTabId(id);
       void refresh(id);
+      // the tab's address (host access to *.gov.cn): a PDF/DOCX there can be checked in the viewer page
+      if (id !== undefined)
+        void browser.tabs.get(id).then(
+          (tab) => setTabUrl(tab.url ?? tab.pendingUrl),
+          () => undefined,
+        );
     });
   }, []);
   useEffect(() => {
@@ -49,6 +58,12 @@ export function App() {
     setSaving(false);
   };
 
+  const fileKind = fileUrlKind(tabUrl);
+  const checkFile = () => {
+    // a real popup closes once the viewer opens (e2e opens popup.html?tabId=… in a tab of its own, kept)
+    if (tabUrl) void browser.tabs.create({ url: viewerUrl(tabUrl) }).then(() => !location.search.includes('tabId') && window.close());
+  };
+
   return (
     <I18n.Provider value={t}>
       <PopupView
@@ -57,6 +72,7 @@ export function App() {
         saving={saving}
         onSave={save}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        fileTab={fileKind && !state?.outcome.isReport ? { kind: fileKind, onCheck: checkFile } : null}
         exportBar={<ExportBar onExport={exporter.start} progress={exporter.progress} message={exporter.message} disabled={!count} />}
       />
     </I18n.Provider>

@@ -3,12 +3,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { db, deleteReports, mergeReports } from '../db/database';
 import { parseImport } from '../export/import';
 import { stageImportBatch } from './import-staging';
-import { MessageSchema, type Message, type Replies, type TabState } from '../protocol/messages';
+import { MessageSchema, type FileCheckReply, type Message, type Replies, type TabState } from '../protocol/messages';
 import type { ScanOutcome } from '../core/record';
 import { saveRecords, saveTab } from './saver';
 import { errorWords } from '../i18n/errors';
 import { getSettings, setSettings, settingsLanguage } from '../protocol/settings';
 import { getTabState, setTabState } from './tab-state';
+import { checkRemoteFile } from './file-check';
+import { readAttachmentInTab } from './attachment';
 
 /**
  * The background's message handler: parses every message (the content script lives in an untrusted
@@ -25,6 +27,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
   }
   const msg = parsed.data;
   if (msg.type === 'scan-result') return onScanResult(msg, sender);
+  if (msg.type === 'read-attachment') return onReadAttachment(msg, sender);
   if (msg.type === 'rescan' || msg.type === 'ping') return undefined;
   if (!fromExtensionPage(sender)) {
     console.warn(`[nianbao-lens] dropped "${msg.type}" from outside the extension's pages`);
@@ -38,7 +41,7 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (!sender.url || sender.url.startsWith(origin));
 }
 
-type PageMessageType = 'scan-result' | 'rescan' | 'ping';
+type PageMessageType = 'scan-result' | 'rescan' | 'ping' | 'read-attachment';
 type Request = Exclude<Message, { type: PageMessageType }>;
 
 /**
@@ -60,6 +63,7 @@ export const HANDLERS: { [T in Request['type']]: (msg: Extract<Request, { type: 
     }
   },
   'import-batch': async (msg) => stageImportBatch(msg.session, msg.reports, msg.last, await settingsLanguage()),
+  'check-file': (msg) => checkFileOpened(msg.url),
   'get-settings': () => getSettings(),
   'set-settings': (msg) => setSettings(msg.settings),
 };
@@ -91,4 +95,31 @@ async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, send
     }
   }
   await setTabState(tabId, state);
+  // a report whose tables are not on the page: look for its attached file (SPEC §8)
+  if (topFrame && outcome.isReport && outcome.tables === 0 && (outcome.source?.kind ?? 'html') === 'html') await readAttachmentInTab(tabId);
+}
+
+/**
+ * A report page without readable tables asks for its attachment (SPEC §8): read from the page's own site,
+ * the records keep the page's address. The page's lens shows them and reports them back as its scan
+ * (then saved as any scan is).
+ */
+async function onReadAttachment(msg: Extract<Message, { type: 'read-attachment' }>, sender: Sender): Promise<FileCheckReply | undefined> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId < 0 || !sender.url) return undefined;
+  const page = (await getTabState(tabId))?.outcome;
+  return checkRemoteFile({
+    fileUrl: msg.fileUrl,
+    pageUrl: sender.url,
+    url: page?.isReport ? page.url : sender.url.replace(/#.*$/, ''),
+    page: page?.isReport ? { title: page.title, agency: page.agency, year: page.year } : undefined,
+  });
+}
+
+/** A PDF/DOCX opened directly (the viewer page): read, checked and saved under the file's own address. */
+async function checkFileOpened(url: string): Promise<FileCheckReply> {
+  const reply = await checkRemoteFile({ fileUrl: url, url: url.replace(/#.*$/, ''), withHtml: true });
+  if (!reply.ok) return reply;
+  const reports = reply.outcomes.filter((o) => o.isReport);
+  return reports.length ? { ...reply, save: await saveRecords(reports) } : reply;
 }

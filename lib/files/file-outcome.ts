@@ -23,6 +23,7 @@ export const FILE_NOTES = {
   noTables: 'DOCX 文件中没有表格',
   mergeDoubt: 'DOCX 表格中有无法识别的结构，合并单元格可能不准确',
   notRead: '此类文件尚不能读取',
+  notAFile: '该文件不是 PDF 或 Word（.docx）文件（可能是网页或其他格式），未读取任何数值',
 } as const;
 
 /** A whole HTML document around a body, with the title the core reads first. */

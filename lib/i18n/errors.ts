@@ -22,6 +22,7 @@ export interface ErrorWords {
   yearSuffix: (year: string) => string;
   partlyUnchecked: string;
   checkThisPage: string;
+  checkThisFile: string;
 }
 
 export const ERROR_WORDS: Record<OverlayLang, ErrorWords> = {
@@ -41,6 +42,7 @@ export const ERROR_WORDS: Record<OverlayLang, ErrorWords> = {
     yearSuffix: (y) => `${y}年`,
     partlyUnchecked: '部分无法核验',
     checkThisPage: '用年报透镜检查此页',
+    checkThisFile: '用年报透镜核验此文件（PDF/DOCX）',
   },
   en: {
     notJson: (d) => `The file is damaged: not valid JSON (${d})`,
@@ -59,6 +61,7 @@ export const ERROR_WORDS: Record<OverlayLang, ErrorWords> = {
     yearSuffix: (y) => y,
     partlyUnchecked: 'partly unchecked',
     checkThisPage: 'Check this page with Nianbao Lens',
+    checkThisFile: 'Check this file with Nianbao Lens (PDF/DOCX)',
   },
 };
 

@@ -77,6 +77,19 @@ const zh = {
   status_errors: '有不符',
   status_partial: '部分核对',
   'status_no-tables': '无表格',
+  checkFile: '核验此文件（{kind}）',
+  checkFileHint: '此标签页是一个文件：在年报透镜中读取其表格并核验勾稽关系',
+  viewerTitle: '文件核验',
+  viewerSource: '核验结果来自文件：',
+  viewerReading: '正在下载并读取文件…',
+  viewerFailed: '无法核验此文件：{error}',
+  viewerNoUrl: '缺少文件地址（viewer.html?url=…）',
+  viewerNotes: '读取说明',
+  viewerSaved: '已保存到历史记录（{time}）',
+  viewerSaveFailed: '保存失败：{error}',
+  viewerNotReport: '此文件不像是政府信息公开工作年度报告：{reason}',
+  viewerNoTables: '文件中没有可读的表格，无法核对数字。',
+  openFile: '打开原文件',
 };
 
 export type StringKey = keyof typeof zh;
@@ -157,6 +170,19 @@ const en: Record<StringKey, string> = {
   status_errors: 'failures',
   status_partial: 'partial',
   'status_no-tables': 'no tables',
+  checkFile: 'Check this file ({kind})',
+  checkFileHint: 'This tab shows a file: read its tables in Nianbao Lens and check the identities',
+  viewerTitle: 'File check',
+  viewerSource: 'Verdicts from the file: ',
+  viewerReading: 'Downloading and reading the file…',
+  viewerFailed: 'This file could not be checked: {error}',
+  viewerNoUrl: 'No file address (viewer.html?url=…)',
+  viewerNotes: 'Reading notes',
+  viewerSaved: 'Saved to the history ({time})',
+  viewerSaveFailed: 'Save failed: {error}',
+  viewerNotReport: 'This file does not look like an annual report on government information disclosure: {reason}',
+  viewerNoTables: 'No readable tables in the file: the numbers cannot be checked.',
+  openFile: 'Open the original file',
 };
 
 const DICTS: Record<Language, Record<StringKey, string>> = { zh_CN: zh, en };

@@ -13,6 +13,9 @@ import { watchForChanges, type Scheduler } from './rescan-scheduler';
  * come in through `deps`, so this runs the same under tests.
  */
 
+/** The window property a running lens sits under (the attachment reader finds it there). */
+export const LENS_FLAG = '__nianbaoLens';
+
 export interface LensDeps {
   /** one result per report on the page (several for a 年报汇编), or the one non-report outcome */
   scan: (root: ParentNode, url: string, opts: ScanOptions) => ScanResult[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { RecordSchema, ScanOutcomeSchema } from '../core/record';
+import { RecordSchema, ScanOutcomeSchema, type ScanOutcome } from '../core/record';
 import { SettingsPatchSchema, type Settings } from './settings';
 
 /**
@@ -17,6 +17,16 @@ export const ScanResultMessage = z.object({
   /** how long the scan took, in milliseconds */
   scanMs: z.number().nonnegative().finite(),
 });
+
+/**
+ * page (the attachment reader the background injects into a report page without readable tables, SPEC §8)
+ * → background: read the report's attached file. Answered with a `FileCheckReply` whose records keep the
+ * page's address (`url`) and name the file in `source`.
+ */
+export const ReadAttachmentMessage = z.object({ type: z.literal('read-attachment'), fileUrl: z.string().url().max(4000) });
+
+/** viewer page → background: fetch a PDF/DOCX opened directly (SPEC §8), check it and save its record. */
+export const CheckFileMessage = z.object({ type: z.literal('check-file'), url: z.string().url().max(4000) });
 
 /** background → content script: scan again now (context menu "用年报透镜检查此页"). */
 export const RescanMessage = z.object({ type: z.literal('rescan') });
@@ -58,6 +68,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   ScanResultMessage,
   RescanMessage,
   PingMessage,
+  ReadAttachmentMessage,
+  CheckFileMessage,
   GetTabStateMessage,
   SavePageMessage,
   DeleteRecordsMessage,
@@ -84,11 +96,31 @@ export type TabState = z.infer<typeof TabStateSchema>;
 export type ImportResult = { ok: true; added: number; updated: number } | { ok: false; error: string };
 export type SaveResult = { ok: true; savedAt: string } | { ok: false; error: string };
 
+/** What reading a report file gave (SPEC §8): the records (or the one non-report outcome) and the reader's notes. */
+export type FileCheckReply =
+  | {
+      ok: true;
+      kind: 'pdf' | 'docx' | 'doc' | null;
+      /** the file's name, decoded from its address */
+      fileName: string;
+      notes: string[];
+      /** whether the reader got text out of the file (false: scanned, corrupt, password, unreadable kind) */
+      readable: boolean;
+      outcomes: ScanOutcome[];
+      /** the rebuilt HTML (only for the viewer page) */
+      html?: string | null;
+      /** the save of a file opened directly: when, or why it failed */
+      save?: SaveResult;
+    }
+  | { ok: false; fileName: string; error: string };
+
 /** The reply type of each request. */
 export interface Replies {
   'scan-result': void;
   rescan: void;
   ping: void;
+  'read-attachment': FileCheckReply;
+  'check-file': FileCheckReply;
   'get-tab-state': TabState | null;
   'save-page': SaveResult;
   'delete-records': { deleted: number };
