@@ -6,13 +6,13 @@ export type ViewerPhase =
   { state: 'reading' } | { state: 'error'; error: string } | { state: 'done'; reply: Extract<FileCheckReply, { ok: true }> };
 
 /** The viewer page's header: which file, what reading it gave (notes), and whether its record was saved. */
-export function FileHeader({ url, phase }: { url: string | null; phase: ViewerPhase }) {
+export function FileHeader({ url, phase, readMs }: { url: string | null; phase: ViewerPhase; readMs?: number }) {
   const t = useT();
   const reply = phase.state === 'done' ? phase.reply : null;
   const report = reply?.outcomes.find((o) => o.isReport);
   const first = reply?.outcomes[0];
   return (
-    <header class="viewer-head" data-testid="viewer" data-state={phase.state}>
+    <header class="viewer-head" data-testid="viewer" data-state={phase.state} data-read-ms={readMs} data-check-ms={reply?.readMs}>
       <div class="row">
         <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>

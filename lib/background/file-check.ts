@@ -74,6 +74,7 @@ export async function checkRemoteFile(req: RemoteFileRequest, deps: Partial<File
   const refusedAfter = got.url !== req.fileUrl ? refuseFetch(got.url, req.pageUrl) : null;
   if (refusedAfter) return { ok: false, fileName, error: refusedAfter };
   try {
+    const t0 = performance.now();
     const read = await (deps.read ?? readBytes)({ bytes: got.bytes, name: fileName, url: req.url, fileUrl: req.fileUrl, page: req.page });
     const reply = {
       ok: true as const,
@@ -82,6 +83,7 @@ export async function checkRemoteFile(req: RemoteFileRequest, deps: Partial<File
       notes: read.notes,
       readable: read.html !== null,
       outcomes: read.outcomes,
+      readMs: Math.round(performance.now() - t0),
     };
     return req.withHtml ? { ...reply, html: read.html } : reply;
   } catch (e) {

@@ -40,6 +40,8 @@ function nodeAsset(folder: string): string | undefined {
   }
 }
 
+let sharedWorker: InstanceType<typeof PdfJs.PDFWorker> | undefined;
+
 function failureNote(err: unknown): string {
   const name = (err as { name?: string } | null)?.name ?? '';
   if (name === 'PasswordException') return NOTE_PASSWORD;
@@ -62,7 +64,10 @@ export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Pro
     return { html: null, notes: [`无法加载 PDF 阅读器（${err instanceof Error ? err.message : String(err)}）`] };
   }
   if (opts.workerSrc) pdfjs.GlobalWorkerOptions.workerSrc = opts.workerSrc;
+  // in a browser one pdf.js worker serves every file (starting one loads 1.3 MB of script); Node has none
+  if (opts.workerSrc) sharedWorker ??= new pdfjs.PDFWorker();
   const task = pdfjs.getDocument({
+    ...(sharedWorker ? { worker: sharedWorker } : {}),
     data: new Uint8Array(bytes), // a copy (Buffer.slice would share): pdf.js may transfer it to its worker
     isEvalSupported: false,
     cMapUrl: opts.cMapUrl ?? nodeAsset('cmaps'),
@@ -70,6 +75,9 @@ export async function readPdf(bytes: Uint8Array, opts: PdfReadOptions = {}): Pro
     standardFontDataUrl: opts.standardFontDataUrl ?? nodeAsset('standard_fonts'),
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     stopAtErrors: false,
+    // nothing is drawn: the page's fonts need not become FontFaces (the text and its widths come from the worker)
+    disableFontFace: true,
+    fontExtraProperties: false,
   });
   try {
     const doc = await task.promise;

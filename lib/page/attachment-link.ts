@@ -27,7 +27,7 @@ const REPORT_WORDS = /年报|年度报告|政府信息公开|政务公开/;
 const NOT_REPORT = /图解|解读|图片|一图|视频|附表说明|申请表|登记表/;
 const READABLE = new Set<AttachmentKind>(['pdf', 'docx']);
 
-function kindOf(href: URL, text: string): AttachmentKind | null {
+function kindOf(href: URL, texts: string[]): AttachmentKind | null {
   let path = href.pathname;
   try {
     path = decodeURIComponent(path);
@@ -35,7 +35,8 @@ function kindOf(href: URL, text: string): AttachmentKind | null {
     /* keep it encoded */
   }
   // a download script names its file in the query (`downfile.jsp?filename=….pdf`), or only the link text does
-  const m = FILE_EXT.exec(path) ?? FILE_EXT.exec(safeDecode(href.search)) ?? FILE_EXT.exec(text);
+  let m = FILE_EXT.exec(path) ?? FILE_EXT.exec(safeDecode(href.search));
+  for (const t of texts) m ??= FILE_EXT.exec(t.trim());
   return m ? (m[1].toLowerCase() as AttachmentKind) : null;
 }
 
@@ -81,14 +82,14 @@ export function findAttachment(doc: Document, pageUrl = doc.URL): AttachmentPick
     }
     if (!/^https?:$/.test(href.protocol)) continue;
     const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const kind = kindOf(href, text + ' ' + (a.getAttribute('title') ?? ''));
+    const kind = kindOf(href, [text, a.getAttribute('title') ?? '']);
     if (!kind) continue;
     href.hash = '';
     if (seen.has(href.href)) continue;
     seen.add(href.href);
     const fileName = safeDecode(href.pathname.replace(/^.*\//, ''));
     const name = text || (a.getAttribute('title') ?? '').trim() || fileName;
-    const words = `${name} ${fileName} ${a.getAttribute('title') ?? ''}`;
+    const words = `${name} ${fileName} ${safeDecode(href.search)} ${a.getAttribute('title') ?? ''}`;
     if (NOT_REPORT.test(words)) continue;
     // 2: named as the report itself; 1: names the disclosure work; 0: not named
     const named = /年报|年度报告/.test(words) ? 2 : REPORT_WORDS.test(words) ? 1 : 0;

@@ -104,6 +104,8 @@ export type FileCheckReply =
       /** the file's name, decoded from its address */
       fileName: string;
       notes: string[];
+      /** how long reading and checking the file took (ms), the download excluded */
+      readMs: number;
       /** whether the reader got text out of the file (false: scanned, corrupt, password, unreadable kind) */
       readable: boolean;
       outcomes: ScanOutcome[];

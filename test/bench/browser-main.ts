@@ -1,18 +1,21 @@
 import { runBrowserBench } from './browser';
 import { bundleFigures } from './bundle';
+import { zipSizeKB } from './files-browser';
 
 /**
- * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--records=N] [--loads=N]
+ * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--no-files] [--records=N] [--loads=N]
  * (`npm run bench` includes them.) Exit code 1 when a figure misses its budget.
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const figures = await runBrowserBench({
   noHistory: process.argv.includes('--no-history'),
   noScan: process.argv.includes('--no-scan'),
+  noFiles: process.argv.includes('--no-files'),
   records: arg('records') ? Number(arg('records')) : undefined,
   loads: arg('loads') ? Number(arg('loads')) : undefined,
 });
 figures.push(...bundleFigures());
+figures.push({ figure: 'extension zip (deflate, with pdf.js and its CMaps)', value: await zipSizeKB(), unit: 'KB', budget: null });
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 let missed = 0;
 console.log(`${pad('figure', 52)} ${pad('value', 12)} ${pad('budget', 10)} verdict  note`);

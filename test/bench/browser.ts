@@ -45,8 +45,12 @@ export interface BrowserBenchOptions {
   noHistory?: boolean;
   /** skip the scan and pre-check part */
   noScan?: boolean;
+  /** skip the PDF/DOCX reading part */
+  noFiles?: boolean;
   log?: (line: string) => void;
 }
+
+import { fileFigures } from './files-browser';
 
 const SUMMARY = 'nianbao-lens[data-nianbao="summary"]';
 
@@ -549,6 +553,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<F
   try {
     const figures = opts.noScan ? [] : await scanFigures(h, opts.loads ?? 15, log);
     if (!opts.noHistory) figures.push(...(await historyFigures(h, opts.records ?? 10_000, log)));
+    if (!opts.noFiles) figures.push(...(await fileFigures(h, opts.loads ?? 15, log)));
     if (h.pageErrors.length) log(`# page errors:\n${h.pageErrors.join('\n')}`);
     return figures;
   } finally {
