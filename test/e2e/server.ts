@@ -31,6 +31,32 @@ const TYPES: Record<string, string> = {
   '.doc': 'application/msword',
 };
 
+/** Answers made on the fly (bad input for the file readers, SPEC §8): never files in the repository. */
+const GENERATED: Record<string, (res: import('node:http').ServerResponse) => void> = {
+  // a 50 MB "PDF": declared and streamed, so the reader's limit is met before the body is read
+  '/generated/huge-50mb.pdf': (res) => {
+    const size = 50 * 1024 * 1024;
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(size) });
+    const chunk = Buffer.alloc(1024 * 1024, 0x20);
+    chunk.write('%PDF-1.7\n');
+    let sent = 0;
+    const more = () => {
+      while (sent < size) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', more);
+      }
+      res.end();
+    };
+    res.on('close', () => (sent = size));
+    more();
+  },
+  // an HTML error page served as application/pdf
+  '/generated/html-as.pdf': (res) => {
+    res.writeHead(200, { 'content-type': 'application/pdf' });
+    res.end('<!doctype html><html><head><title>404</title></head><body>页面不存在</body></html>');
+  },
+};
+
 export interface RecordedRequest {
   host: string;
   path: string;
@@ -65,6 +91,8 @@ export async function startFixtureServer(root = FIXTURES_DIR, port = 0): Promise
       res.writeHead(403).end('forbidden');
       return;
     }
+    const generated = GENERATED[path];
+    if (generated) return generated(res);
     try {
       const variant = VARIANTS[path.replace(/^\/+/, '')];
       const body = variant
