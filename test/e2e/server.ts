@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +32,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Answers made on the fly (bad input for the file readers, SPEC §8): never files in the repository. */
-const GENERATED: Record<string, (res: import('node:http').ServerResponse) => void> = {
+const GENERATED: Record<string, (res: ServerResponse) => void> = {
   // a 50 MB "PDF": declared and streamed, so the reader's limit is met before the body is read
   '/generated/huge-50mb.pdf': (res) => {
     const size = 50 * 1024 * 1024;
