@@ -1,5 +1,5 @@
 import { canonicalUrl } from '../core/canonical-url';
-import { checkReports } from '../core/check-page';
+import { checkPage, checkReports } from '../core/check-page';
 import type { ReportRecord, ScanOutcome } from '../core/record';
 import { FILE_NOTES, htmlDocument, type FileKind, type FileOutcome } from './file-outcome';
 import { fileKind } from './read-file';
@@ -40,6 +40,9 @@ export interface FileCheck {
   outcomes: ScanOutcome[];
 }
 
+/** The section headings every report has (SPEC §1): what a report file's name vouches for when it cannot be read. */
+const SECTIONS = '一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况';
+
 export async function checkFileBytes(bytes: Uint8Array, opts: FileCheckOptions): Promise<FileCheck> {
   const kind = fileKind(opts.name, bytes);
   const reader = kind ? opts.readers[kind] : null;
@@ -65,12 +68,16 @@ export async function checkFileBytes(bytes: Uint8Array, opts: FileCheckOptions):
   const doc = opts.parse(html);
   // a web page saved under a .doc name may name its address; a converted file has none
   const url = read?.kind === 'doc' && !opts.page ? canonicalUrl(doc, opts.url) : opts.url;
-  const results = checkReports(doc, url);
+  // a file nothing could be read from (scanned, corrupt, locked, an old .doc) is still the report its name (or
+  // its page's title) names: no-tables with the reason (SPEC §8). The name stands in for the body's sections.
+  const results = read?.html ? checkReports(doc, url) : [checkPage(doc, url, { bodyText: `${title}\n${SECTIONS}` })];
   const reports = results.filter((r) => r.outcome.isReport).map((r) => r.outcome);
   const outcomes = (reports.length ? reports : [results[0].outcome]).map((o): ScanOutcome => {
     if (!o.isReport) return o;
     const r: ReportRecord = { ...o, notes: [...notes, ...o.notes] };
+    // an unreadable old .doc: no tables came from anywhere, so no `source` (the schema has no "doc" kind)
     if (source) r.source = source;
+    else delete r.source;
     if (opts.page) {
       // the page the user saw names the report when the file's own text does not
       if (r.agency === null && opts.page.agency) r.agency = opts.page.agency;

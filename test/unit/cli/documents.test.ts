@@ -79,13 +79,17 @@ describe('CLI: report files', () => {
       ['corrupt-truncated.docx', FILE_NOTES.corruptZip],
       ['not-word.docx', FILE_NOTES.notDocx],
       ['bomb.docx', FILE_NOTES.tooLarge(200)],
-      [DOC, FILE_NOTES.doc],
     ]) {
       const lines = await lineOf(join(FILES, name));
       expect(lines, name).toHaveLength(1);
       expect(lines[0], name).toMatchObject({ isReport: false, reason: note, notes: [note] });
       expect(lines[0].values).toBeUndefined();
     }
+    // a file whose name names a report but whose tables cannot be read: that report, no-tables, the reason first
+    // in its notes (SPEC §8: ".doc/.wps: no-tables with a note") — never a value
+    const [doc] = await lineOf(join(FILES, DOC));
+    expect(doc).toMatchObject({ isReport: true, status: 'no-tables', tables: 0, agency: '灵川县', year: 2020, values: {}, checks: [] });
+    expect(doc.notes[0]).toBe(FILE_NOTES.doc);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-doc-'));
     copyFileSync(join(root, 'test/fixtures/reports/lingchuan-2020.html'), join(dir, 'export.doc'));
     const [asPage] = await lineOf(join(dir, 'export.doc'));
