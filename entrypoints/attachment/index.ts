@@ -2,6 +2,7 @@ import { canonicalUrl } from '@/lib/core/canonical-url';
 import type { ReportRecord, ScanOutcome } from '@/lib/core/record';
 import { scanReports, type ScanResult } from '@/lib/core/scan';
 import { ATTACHMENT_TEXT } from '@/lib/i18n/attachment';
+import type { OverlayLang } from '@/lib/i18n/overlay';
 import { annotate, type Annotation } from '@/lib/page/annotate';
 import { findAttachment } from '@/lib/page/attachment-link';
 import { overlayLanguage, runtime, sendToBackground } from '@/lib/page/extension-api';
@@ -45,6 +46,10 @@ async function readAttachment(win: Flagged, mine: State): Promise<void> {
   const t = ATTACHMENT_TEXT[lang];
   const note = (n: SummaryNote) => addSummaryNote(document, n);
   const pick = findAttachment(document, location.href);
+  // a page titled as a report with no report body ("详见附件"): only its one file named as the report is read,
+  // and nothing is shown unless that file is the report (a listing of several reports is left alone)
+  const titleOnly = !scanReports(document, location.href, { isHidden })[0]?.outcome.isReport;
+  if (titleOnly && !('found' in pick && pick.named && pick.alone)) return;
   if ('ambiguous' in pick) return note({ text: t.ambiguous(pick.ambiguous.length) });
   if ('unreadable' in pick)
     return note({ text: t.unreadable(pick.unreadable.kind), href: pick.unreadable.url, name: pick.unreadable.name });
@@ -63,6 +68,7 @@ async function readAttachment(win: Flagged, mine: State): Promise<void> {
   if (!reply.ok) return note({ text: t.failed(reply.error), ...link });
   const reports = reply.outcomes.filter((o: ScanOutcome): o is ReportRecord => o.isReport);
   const why = reply.notes[0] ?? '—';
+  if (titleOnly) return reports.some((r) => r.tables > 0) ? show(win, mine, reports, null, { text: t.fromFile, ...link }, lang) : undefined;
   if (!reports.length && reply.readable) return note({ text: t.notAReport(why), ...link });
 
   // the page's own scan: its title line places the summary, and its record stands when the file has no text
@@ -75,13 +81,25 @@ async function readAttachment(win: Flagged, mine: State): Promise<void> {
   const shown: ReportRecord[] = reports.length
     ? reports
     : [{ ...own, notes: [...reply.notes, ...own.notes], ...(kind ? { source: { kind, url: link.href } } : {}) }];
-  const results = shown.map((outcome) => ({ ...page, outcome, tables: [], cellElements: new Map<string, Element>() }));
-  const scanMs = performance.now() - t0;
+  const readable = shown.some((r) => r.tables > 0);
+  await show(win, mine, shown, page, { text: readable ? t.fromFile : t.noTablesInFile(why), ...link }, lang, performance.now() - t0);
+}
+
+/** The lens steps aside; the file's reports are shown (at the page's title line, else the top) and reported. */
+async function show(
+  win: Flagged,
+  mine: State,
+  shown: ReportRecord[],
+  page: ScanResult | null,
+  line: SummaryNote,
+  lang: OverlayLang,
+  scanMs = 0,
+) {
+  const results = shown.map((outcome) => ({ start: page?.start, outcome, tables: [], cellElements: new Map<string, Element>() }));
   win[LENS_FLAG]?.stop();
   mine.shown?.dispose();
   mine.shown = annotate(document, results, scanMs, lang);
-  const readable = shown.some((r) => r.tables > 0);
-  addSummaryNote(document, { text: readable ? t.fromFile : t.noTablesInFile(why), ...link }, shown[0].source?.kind);
+  addSummaryNote(document, line, shown[0].source?.kind);
   const [outcome, ...more] = shown;
   await sendToBackground({ type: 'scan-result', outcome, ...(more.length ? { more: more.slice(0, 50) } : {}), scanMs });
 }

@@ -1,4 +1,5 @@
 import { toSimplifiedFull } from '../core/chinese-full';
+import { NO_STRUCTURE } from '../core/detect';
 import { browser, type Browser } from 'wxt/browser';
 import { db, deleteReports, mergeReports } from '../db/database';
 import { parseImport } from '../export/import';
@@ -96,7 +97,9 @@ async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, send
   }
   await setTabState(tabId, state);
   // a report whose tables are not on the page: look for its attached file (SPEC §8)
-  if (topFrame && outcome.isReport && outcome.tables === 0 && (outcome.source?.kind ?? 'html') === 'html') await readAttachmentInTab(tabId);
+  // (also a page titled as a report whose body is only "详见附件": the reader then wants the one report-named file)
+  const noTables = outcome.isReport ? outcome.tables === 0 && (outcome.source?.kind ?? 'html') === 'html' : outcome.reason === NO_STRUCTURE;
+  if (topFrame && noTables) await readAttachmentInTab(tabId);
 }
 
 /**
@@ -111,7 +114,7 @@ async function onReadAttachment(msg: Extract<Message, { type: 'read-attachment' 
   return checkRemoteFile({
     fileUrl: msg.fileUrl,
     pageUrl: sender.url,
-    url: page?.isReport ? page.url : sender.url.replace(/#.*$/, ''),
+    url: page?.url ?? sender.url.replace(/#.*$/, ''),
     page: page?.isReport ? { title: page.title, agency: page.agency, year: page.year } : undefined,
   });
 }

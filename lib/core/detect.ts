@@ -33,7 +33,8 @@ export interface Detection {
 export { agencyFromTitle, yearFromTitle };
 
 const NOT_TITLED = '标题不是政府信息公开工作年度报告';
-const NO_STRUCTURE = '正文没有年度报告的结构';
+/** why a page whose title names a report is not one: its body lacks the report's sections (SPEC §1) */
+export const NO_STRUCTURE = '正文没有年度报告的结构';
 
 const TITLE_RE =
   /(政府信息公开|政务信息公开|政务公开|信息公开)(工作)?(情况)?(的)?((?:19|20)\d{2}年)?(年度|度)?(工作)?(报告|年报)|政府信息公开年报/;

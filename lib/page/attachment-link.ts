@@ -14,7 +14,8 @@ export interface AttachmentLink {
 }
 
 export type AttachmentPick =
-  | { found: AttachmentLink }
+  /** `named`: the link names the report itself (年报/年度报告); `alone`: no other such file on the page */
+  | { found: AttachmentLink; named?: boolean; alone?: boolean }
   /** the report's file is one we cannot read (an old .doc/.wps, a spreadsheet, an OFD) */
   | { unreadable: AttachmentLink }
   /** several files could be the report and none is named as it */
@@ -110,7 +111,11 @@ export function findAttachment(doc: Document, pageUrl = doc.URL): AttachmentPick
   const rank = (k: AttachmentKind) => (k === 'docx' ? 0 : k === 'pdf' ? 1 : 2);
   if (named.length) {
     const readable = named.filter((c) => READABLE.has(c.kind)).sort((x, y) => rank(x.kind) - rank(y.kind));
-    if (readable.length) return { found: strip(readable[0]) };
+    if (readable.length) {
+      // one report in two formats is still one report: count the different names
+      const reports = new Set(named.map((c) => c.name.replace(/\.[a-z]+$/i, '')));
+      return { found: strip(readable[0]), named: best === 2, alone: reports.size === 1 };
+    }
     return { unreadable: strip(named[0]) };
   }
   const labelled = onSite.filter((c) => c.labelled);

@@ -90,6 +90,31 @@ describe('a report page whose tables are an attached file', () => {
     await page.close();
   });
 
+  test('a page that is only the title and "详见附件": its one report-named file is read and shown', async () => {
+    const page = await h.open('attachments/title-only-pdf.html', 'www.lingchuan.gov.cn');
+    const s = await summaryOf(page, (x) => x.source === 'pdf');
+    assert.equal(s.source, 'pdf');
+    assert.equal(s.status, 'fail');
+    assert.match(s.note, /核验结果来自报告附件/);
+    assert.equal(await badge(page, '1'), '1');
+    const [record] = await waitForRecords(h.sw, (r) => r.url.endsWith('/attachments/title-only-pdf.html'));
+    assert.equal(record.source.kind, 'pdf');
+    assert.equal(record.agency, '灵川县');
+    await page.close();
+  });
+
+  test('a column page listing two years’ report files is left alone: nothing fetched, no overlay', async () => {
+    const before = h.server.requests.length;
+    const page = await h.open('attachments/list-two-pdfs.html', 'www.lingchuan.gov.cn');
+    await page.waitForTimeout(2500);
+    assert.equal(await page.locator('nianbao-lens').count(), 0);
+    assert.deepEqual(
+      h.server.requests.slice(before).filter((r) => r.path.startsWith('/files/')),
+      [],
+    );
+    await page.close();
+  });
+
   test('DOCX with a CMS file name, the only file under 附件: read, all identities pass', async () => {
     const page = await h.open('attachments/langao-2021-docx.html', 'www.langao.gov.cn');
     const s = await summaryOf(page, (x) => x.source === 'docx');

@@ -22,7 +22,22 @@ describe('findAttachment: which link is the report’s file (SPEC §8)', () => {
     w.document.write(readFileSync(join(FIXTURES, 'attachments/lingchuan-2020-pdf.html'), 'utf8'));
     expect(findAttachment(w.document as unknown as Document)).toEqual({
       found: { url: 'http://www.lingchuan.gov.cn/files/lingchuan-2020.pdf', name: '灵川县2020年政府信息公开工作年度报告.pdf', kind: 'pdf' },
+      named: true,
+      alone: true,
     });
+  });
+
+  it('says whether the file is named as the report and is the only such file (a title-only page reads only then)', () => {
+    const one = docOf('<p>详见附件。</p><p>附件：<a href="/a.pdf">灵川县2020年政府信息公开工作年度报告.pdf</a></p>');
+    expect(findAttachment(one)).toMatchObject({ named: true, alone: true });
+    const both = docOf('<a href="/a.pdf">2020年年度报告.pdf</a><a href="/a.docx">2020年年度报告.docx</a>');
+    expect(findAttachment(both)).toMatchObject({ found: { kind: 'docx' }, alone: true });
+    const list = docOf(
+      '<ul><li><a href="/2020.pdf">2020年政府信息公开工作年度报告.pdf</a></li><li><a href="/2019.pdf">2019年政府信息公开工作年度报告.pdf</a></li></ul>',
+    );
+    expect(findAttachment(list)).toMatchObject({ named: true, alone: false });
+    const labelled = docOf('<p>附件：<a href="/u/P0202201.docx">P0202201.docx</a></p>');
+    expect(findAttachment(labelled)).not.toHaveProperty('named');
   });
 
   it('the only readable file under a 附件 label, whatever its CMS name', () => {
