@@ -253,6 +253,26 @@ describe('requests from the popup and options page', () => {
     menuClick?.({ menuItemId: 'nianbao-check' }, { id: 42 });
     expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 42 }, files: ['/content-scripts/content.js'] });
   });
+
+  it('the link menu "check this file" shows on gov.cn PDF/DOCX links and opens the viewer page next to the tab (SPEC §8)', async () => {
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    await vi.waitFor(() =>
+      expect(fakeBrowser.contextMenus.create).toHaveBeenCalledWith(
+        expect.objectContaining({
+          id: 'nianbao-check-file',
+          contexts: ['link'],
+          targetUrlPatterns: expect.arrayContaining(['*://*.gov.cn/*.pdf', '*://*.gov.cn/*.docx?*']),
+        }),
+      ),
+    );
+    const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    const file = 'http://www.a.gov.cn/u/2020年报.pdf';
+    (menuClick as (info: object, tab?: object) => void)({ menuItemId: 'nianbao-check-file', linkUrl: file }, { id: 3, index: 4 });
+    expect(create).toHaveBeenCalledWith({
+      url: fakeBrowser.runtime.getURL(`/viewer.html?url=${encodeURIComponent(file)}` as '/viewer.html'),
+      index: 5,
+    });
+  });
 });
 
 describe('large imports in batches', () => {
