@@ -17,24 +17,25 @@ import type { ReportRecord } from '@/lib/core/record';
 import { useExport } from '@/lib/ui/use-export';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { useSettings } from '@/lib/ui/use-settings';
-import { useFirstPage, type FirstPage } from './use-first-page';
+import { useFirstPage, type FirstPage, type FirstPageSource } from './use-first-page';
 import { useSelection } from './use-selection';
 import { QuarantineNotice } from '@/components/quarantine-notice';
 import { quarantineFile } from '@/lib/export/quarantine';
 import { exportFileName } from '@/lib/export/file-name';
 
-/** The default view's first page while the full list loads (counts known, years not yet). */
+/** The default view's first page while the full list loads (the count once read, years not yet). */
 function firstPageView(first: FirstPage): HistoryPage {
-  return { rows: first.rows, matched: first.total, pages: Math.max(1, Math.ceil(first.total / PAGE_SIZE)), page: 0, years: [] };
+  const matched = first.total ?? first.rows.length;
+  return { rows: first.rows, matched, pages: Math.max(1, Math.ceil(matched / PAGE_SIZE)), page: 0, years: [] };
 }
 
 /** Wiring of the options page: history from Dexie (summaries, live), writes through the background. */
-export function App() {
+export function App({ first: firstPage }: { first: FirstPageSource }) {
   const settings = useSettings();
   const t = useMemo(() => translator(settings?.language ?? 'zh_CN'), [settings?.language]);
   // first paint from the `savedAt` index (a few ms), then every summary (hundreds of ms with 10,000
   // reports), read once that page is on screen so the two do not compete for the main thread
-  const first = useFirstPage();
+  const first = useFirstPage(firstPage);
   const [loadAll, setLoadAll] = useState(false);
   useEffect(() => {
     if (first === undefined || loadAll) return;
@@ -54,7 +55,8 @@ export function App() {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const exporter = useExport(t);
-  const quarantined = useLiveQuery(() => db.quarantine.toArray(), []);
+  // read once the first page is on screen, like the full list: it would open Dexie before the first rows
+  const quarantined = useLiveQuery(() => (loadAll ? db.quarantine.toArray() : Promise.resolve(undefined)), [loadAll]);
   const downloadQuarantined = async () => {
     const { download } = await import('@/lib/ui/run-export');
     download(
@@ -111,7 +113,7 @@ export function App() {
         <QuarantineNotice count={quarantined?.length ?? 0} onDownload={downloadQuarantined} />
         <HistoryFilters query={query} years={view.years} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
         <div class="table-bar">
-          <span data-testid="history-count">{t('rows', { count: total ?? 0, shown: view.matched })}</span>
+          <span data-testid="history-count">{total !== undefined && t('rows', { count: total, shown: view.matched })}</span>
           <span>{selection.selected.size > 0 && t('selected', { count: selection.selected.size })}</span>
           <button
             type="button"

@@ -5,6 +5,7 @@ import type { QuarantinedRow } from '../export/quarantine';
 import { resolveExportRow, type KeyListRow, type StoredExportRow, type ExportRow } from '../export/export-row';
 import { putExportRows, rebuildIfStale, summaryRow, type StampedExportRow, type StoredSummary } from './derived';
 import { upgradeToV2, upgradeToV3 } from './upgrades';
+import { DB_NAME } from './versions';
 
 /**
  * The saved reports, in IndexedDB through Dexie — extension origin only (background and extension
@@ -53,11 +54,11 @@ export class NianbaoDb extends Dexie {
   quarantine!: EntityTable<QuarantinedRow, 'seq'>;
   exportRows!: EntityTable<StampedExportRow, 'id'>;
   keyLists!: EntityTable<KeyListRow, 'id'>;
-  constructor(name = 'nianbao-lens') {
+  constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
-    this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
+    this.version(3).stores(STORES_V3).upgrade(upgradeToV3); // and SCHEMA_VERSION in versions.ts
     // derived rows built by an older version of the code are rebuilt before anyone reads them
     this.on('ready', (d) => rebuildIfStale(d as NianbaoDb).then(() => undefined));
   }
