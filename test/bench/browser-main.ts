@@ -3,6 +3,7 @@ import { bundleFigures } from './bundle';
 
 /**
  * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--records=N] [--loads=N]
+ *   [--exports=csv-wide,xlsx] (only these exports: csv, csv-wide, xlsx, json)
  * (`npm run bench` includes them.) Exit code 1 when a figure misses its budget.
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -11,6 +12,7 @@ const figures = await runBrowserBench({
   noScan: process.argv.includes('--no-scan'),
   records: arg('records') ? Number(arg('records')) : undefined,
   loads: arg('loads') ? Number(arg('loads')) : undefined,
+  exports: arg('exports')?.split(','),
 });
 figures.push(...bundleFigures());
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
