@@ -6,14 +6,13 @@ import { HistoryTable } from '@/components/history-table';
 import { I18n } from '@/components/i18n-context';
 import { ImportButton } from '@/components/import-button';
 import { Pager } from '@/components/pager';
-import { ReportDetail } from '@/components/report-detail';
 import { SettingsPanel } from '@/components/settings-panel';
-import { db } from '@/lib/db/database';
 import { DEFAULT_QUERY, PAGE_SIZE, queryHistory, type HistoryPage, type HistoryQuery, type SortKey } from '@/lib/ui/history-query';
 import { translator } from '@/lib/i18n/ui';
 import { errorWords } from '@/lib/i18n/errors';
-import { sendMessage } from '@/lib/protocol/messages';
 import type { ReportRecord } from '@/lib/core/record';
+import type { ReportDetail } from '@/components/report-detail';
+import type * as DatabaseModule from '@/lib/db/database';
 import { useExport } from '@/lib/ui/use-export';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { useSettings } from '@/lib/ui/use-settings';
@@ -29,6 +28,12 @@ function firstPageView(first: FirstPage): HistoryPage {
   return { rows: first.rows, matched, pages: Math.max(1, Math.ceil(matched / PAGE_SIZE)), page: 0, years: [] };
 }
 
+// Dexie, zod (with the record schema and the messages) and the report detail load after the first rows are
+// on screen: the first paint needs none of them (main.tsx reads the first rows from IndexedDB itself)
+type Database = typeof DatabaseModule;
+const loadDatabase = () => import('@/lib/db/database');
+const messages = () => import('@/lib/protocol/messages');
+
 /** Wiring of the options page: history from Dexie (summaries, live), writes through the background. */
 export function App({ first: firstPage }: { first: FirstPageSource }) {
   const settings = useSettings();
@@ -42,7 +47,11 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
     if (first === null) setLoadAll(true);
     else requestAnimationFrame(() => setTimeout(() => setLoadAll(true)));
   }, [first]);
-  const all = useLiveQuery(() => (loadAll ? db.summaries.toArray() : Promise.resolve(undefined)), [loadAll]);
+  const [database, setDatabase] = useState<Database>();
+  useEffect(() => {
+    if (loadAll) void loadDatabase().then(setDatabase);
+  }, [loadAll]);
+  const all = useLiveQuery(() => (database ? database.db.summaries.toArray() : Promise.resolve(undefined)), [database]);
   const [query, setQuery] = useState<HistoryQuery>(DEFAULT_QUERY);
   const view = useMemo(
     () => (!all && first && query === DEFAULT_QUERY ? firstPageView(first) : queryHistory(all ?? [], query)),
@@ -51,12 +60,12 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
   const total = all?.length ?? first?.total;
   const selection = useSelection(all);
   const [confirming, setConfirming] = useState(false);
-  const [detail, setDetail] = useState<ReportRecord | null>(null);
+  const [detail, setDetail] = useState<{ record: ReportRecord; View: typeof ReportDetail } | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const exporter = useExport(t);
-  // read once the first page is on screen, like the full list: it would open Dexie before the first rows
-  const quarantined = useLiveQuery(() => (loadAll ? db.quarantine.toArray() : Promise.resolve(undefined)), [loadAll]);
+  // read once the first page is on screen, like the full list
+  const quarantined = useLiveQuery(() => (database ? database.db.quarantine.toArray() : Promise.resolve(undefined)), [database]);
   const downloadQuarantined = async () => {
     const { download } = await import('@/lib/ui/run-export');
     download(
@@ -72,10 +81,14 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
 
   const sortBy = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, desc: q.sort === key ? !q.desc : key === 'savedAt' || key === 'fail' }));
-  const openDetail = async (id: string) => setDetail((await db.reports.get(id)) ?? null);
+  const openDetail = async (id: string) => {
+    const [{ db }, { ReportDetail: View }] = await Promise.all([loadDatabase(), import('@/components/report-detail')]);
+    const record = await db.reports.get(id);
+    setDetail(record ? { record, View } : null);
+  };
   const remove = async () => {
     setConfirming(false);
-    const { deleted } = await sendMessage({ type: 'delete-records', ids: [...selection.selected] });
+    const { deleted } = await (await messages()).sendMessage({ type: 'delete-records', ids: [...selection.selected] });
     selection.clear();
     setNotice({ ok: true, text: t('deleted', { count: deleted }) });
   };
@@ -141,7 +154,10 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
         )}
         <Pager page={view.page} pages={view.pages} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
         {settings && (
-          <SettingsPanel settings={settings} onChange={(patch) => void sendMessage({ type: 'set-settings', settings: patch })} />
+          <SettingsPanel
+            settings={settings}
+            onChange={(patch) => void messages().then((m) => m.sendMessage({ type: 'set-settings', settings: patch }))}
+          />
         )}
         {confirming && (
           <ConfirmDialog
@@ -152,7 +168,7 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
             onCancel={() => setConfirming(false)}
           />
         )}
-        {detail && <ReportDetail record={detail} onClose={() => setDetail(null)} />}
+        {detail && <detail.View record={detail.record} onClose={() => setDetail(null)} />}
       </main>
     </I18n.Provider>
   );
