@@ -24,14 +24,16 @@ import { ensureBuild, exportOnce, firstPaintMs, median, realRecords, seed, shim 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const n = Number(arg('records') ?? 10_000);
 const log = (l: string) => console.log(l);
-const DIR = '/tmp/nianbao-history-profile';
+/** --dir=: the kept browser profile; --ext=: the built extension (e.g. a copy of another build, to compare) */
+const DIR = arg('dir') ?? '/tmp/nianbao-history-profile';
+const EXTENSION = arg('ext') ?? EXTENSION_DIR;
 
 async function launch(): Promise<Harness> {
   const context: BrowserContext = await chromium.launchPersistentContext(DIR, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: launchArgs(EXTENSION_DIR, 9, true),
+    args: launchArgs(EXTENSION, 9, true),
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
@@ -46,7 +48,7 @@ async function launch(): Promise<Harness> {
   return { context, sw, extensionId, openOptions } as unknown as Harness;
 }
 
-ensureBuild(log);
+if (!arg('ext')) ensureBuild(log);
 const fresh = !existsSync(DIR);
 let h = await launch();
 if (fresh) {
