@@ -35,6 +35,7 @@ export function loadFirstPage(): FirstPageSource {
     },
   };
   const show = (page: FirstPage | null) => {
+    if (source.current === undefined) performance.mark('nianbao:first-page');
     source.current = page;
     for (const l of listeners) l(page);
   };

@@ -99,6 +99,13 @@ async function command(line: string): Promise<boolean> {
           scripts: Math.round(Math.max(...js.map((r) => (r as PerformanceResourceTiming).responseEnd))),
           interactive: Math.round(nav.domInteractive),
           dcl: Math.round(nav.domContentLoadedEventEnd),
+          // User Timing marks of the options page: its first rows read, its code loaded
+          ...Object.fromEntries(
+            ['nianbao:first-page', 'nianbao:options-code'].map((m) => [
+              m.slice(8),
+              Math.round(performance.getEntriesByName(m)[0]?.startTime ?? NaN),
+            ]),
+          ),
         };
       });
       log(`# timeline: ${JSON.stringify({ ...t, row: Math.round(row as number) })}`);
