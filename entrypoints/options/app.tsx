@@ -6,42 +6,52 @@ import { HistoryTable } from '@/components/history-table';
 import { I18n } from '@/components/i18n-context';
 import { ImportButton } from '@/components/import-button';
 import { Pager } from '@/components/pager';
-import { ReportDetail } from '@/components/report-detail';
 import { SettingsPanel } from '@/components/settings-panel';
-import { db } from '@/lib/db/database';
 import { DEFAULT_QUERY, PAGE_SIZE, queryHistory, type HistoryPage, type HistoryQuery, type SortKey } from '@/lib/ui/history-query';
 import { translator } from '@/lib/i18n/ui';
 import { errorWords } from '@/lib/i18n/errors';
-import { sendMessage } from '@/lib/protocol/messages';
 import type { ReportRecord } from '@/lib/core/record';
+import type { ReportDetail } from '@/components/report-detail';
+import type * as DatabaseModule from '@/lib/db/database';
 import { useExport } from '@/lib/ui/use-export';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { useSettings } from '@/lib/ui/use-settings';
-import { useFirstPage, type FirstPage } from './use-first-page';
+import { useFirstPage, type FirstPage, type FirstPageSource } from './use-first-page';
 import { useSelection } from './use-selection';
 import { QuarantineNotice } from '@/components/quarantine-notice';
 import { quarantineFile } from '@/lib/export/quarantine';
 import { exportFileName } from '@/lib/export/file-name';
 
-/** The default view's first page while the full list loads (counts known, years not yet). */
+/** The default view's first page while the full list loads (the count once read, years not yet). */
 function firstPageView(first: FirstPage): HistoryPage {
-  return { rows: first.rows, matched: first.total, pages: Math.max(1, Math.ceil(first.total / PAGE_SIZE)), page: 0, years: [] };
+  const matched = first.total ?? first.rows.length;
+  return { rows: first.rows, matched, pages: Math.max(1, Math.ceil(matched / PAGE_SIZE)), page: 0, years: [] };
 }
 
+// Dexie, zod (with the record schema and the messages) and the report detail load after the first rows are
+// on screen: the first paint needs none of them (main.tsx reads the first rows from IndexedDB itself)
+type Database = typeof DatabaseModule;
+const loadDatabase = () => import('@/lib/db/database');
+const messages = () => import('@/lib/protocol/messages');
+
 /** Wiring of the options page: history from Dexie (summaries, live), writes through the background. */
-export function App() {
+export function App({ first: firstPage }: { first: FirstPageSource }) {
   const settings = useSettings();
   const t = useMemo(() => translator(settings?.language ?? 'zh_CN'), [settings?.language]);
   // first paint from the `savedAt` index (a few ms), then every summary (hundreds of ms with 10,000
   // reports), read once that page is on screen so the two do not compete for the main thread
-  const first = useFirstPage();
+  const first = useFirstPage(firstPage);
   const [loadAll, setLoadAll] = useState(false);
   useEffect(() => {
     if (first === undefined || loadAll) return;
     if (first === null) setLoadAll(true);
     else requestAnimationFrame(() => setTimeout(() => setLoadAll(true)));
   }, [first]);
-  const all = useLiveQuery(() => (loadAll ? db.summaries.toArray() : Promise.resolve(undefined)), [loadAll]);
+  const [database, setDatabase] = useState<Database>();
+  useEffect(() => {
+    if (loadAll) void loadDatabase().then(setDatabase);
+  }, [loadAll]);
+  const all = useLiveQuery(() => (database ? database.db.summaries.toArray() : Promise.resolve(undefined)), [database]);
   const [query, setQuery] = useState<HistoryQuery>(DEFAULT_QUERY);
   const view = useMemo(
     () => (!all && first && query === DEFAULT_QUERY ? firstPageView(first) : queryHistory(all ?? [], query)),
@@ -50,11 +60,12 @@ export function App() {
   const total = all?.length ?? first?.total;
   const selection = useSelection(all);
   const [confirming, setConfirming] = useState(false);
-  const [detail, setDetail] = useState<ReportRecord | null>(null);
+  const [detail, setDetail] = useState<{ record: ReportRecord; View: typeof ReportDetail } | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const exporter = useExport(t);
-  const quarantined = useLiveQuery(() => db.quarantine.toArray(), []);
+  // read once the first page is on screen, like the full list
+  const quarantined = useLiveQuery(() => (database ? database.db.quarantine.toArray() : Promise.resolve(undefined)), [database]);
   const downloadQuarantined = async () => {
     const { download } = await import('@/lib/ui/run-export');
     download(
@@ -70,10 +81,14 @@ export function App() {
 
   const sortBy = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, desc: q.sort === key ? !q.desc : key === 'savedAt' || key === 'fail' }));
-  const openDetail = async (id: string) => setDetail((await db.reports.get(id)) ?? null);
+  const openDetail = async (id: string) => {
+    const [{ db }, { ReportDetail: View }] = await Promise.all([loadDatabase(), import('@/components/report-detail')]);
+    const record = await db.reports.get(id);
+    setDetail(record ? { record, View } : null);
+  };
   const remove = async () => {
     setConfirming(false);
-    const { deleted } = await sendMessage({ type: 'delete-records', ids: [...selection.selected] });
+    const { deleted } = await (await messages()).sendMessage({ type: 'delete-records', ids: [...selection.selected] });
     selection.clear();
     setNotice({ ok: true, text: t('deleted', { count: deleted }) });
   };
@@ -111,7 +126,7 @@ export function App() {
         <QuarantineNotice count={quarantined?.length ?? 0} onDownload={downloadQuarantined} />
         <HistoryFilters query={query} years={view.years} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
         <div class="table-bar">
-          <span data-testid="history-count">{t('rows', { count: total ?? 0, shown: view.matched })}</span>
+          <span data-testid="history-count">{total !== undefined && t('rows', { count: total, shown: view.matched })}</span>
           <span>{selection.selected.size > 0 && t('selected', { count: selection.selected.size })}</span>
           <button
             type="button"
@@ -139,7 +154,10 @@ export function App() {
         )}
         <Pager page={view.page} pages={view.pages} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
         {settings && (
-          <SettingsPanel settings={settings} onChange={(patch) => void sendMessage({ type: 'set-settings', settings: patch })} />
+          <SettingsPanel
+            settings={settings}
+            onChange={(patch) => void messages().then((m) => m.sendMessage({ type: 'set-settings', settings: patch }))}
+          />
         )}
         {confirming && (
           <ConfirmDialog
@@ -150,7 +168,7 @@ export function App() {
             onCancel={() => setConfirming(false)}
           />
         )}
-        {detail && <ReportDetail record={detail} onClose={() => setDetail(null)} />}
+        {detail && <detail.View record={detail.record} onClose={() => setDetail(null)} />}
       </main>
     </I18n.Provider>
   );

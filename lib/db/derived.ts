@@ -2,16 +2,16 @@ import type { EntityTable, Transaction } from 'dexie';
 import type { ReportRecord } from '../core/record';
 import { summarize, type ReportSummary } from '../core/summary';
 import { storeExportRow, toExportRow, type KeyListRow, type StoredExportRow } from '../export/export-row';
+import { DERIVED_VERSION } from './versions';
 
 /**
  * The derived tables — `summaries` (the history table's rows) and `exportRows` + `keyLists` (what CSV and
  * XLSX print) — are projections of `reports`. Each stored row carries `dv`, the version of the code that
  * built it; when the code changes what it derives, `DERIVED_VERSION` goes up and every row is rebuilt
  * from the reports the next time the database opens (`rebuildIfStale`), so a history or an export never
- * shows what an older version derived. test/unit/db/derived.test.ts fails when the projection of a fixture
- * record changes while this number does not.
+ * shows what an older version derived (the number is in versions.ts).
  */
-export const DERIVED_VERSION = 1;
+export { DERIVED_VERSION };
 
 export type StoredSummary = ReportSummary & { dv?: number };
 export type StampedExportRow = StoredExportRow & { dv?: number };

@@ -4,6 +4,7 @@ import { zipSizeKB } from './files-browser';
 
 /**
  * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--no-files] [--records=N] [--loads=N]
+ *   [--exports=csv-wide,xlsx] (only these exports: csv, csv-wide, xlsx, json)
  * (`npm run bench` includes them.) Exit code 1 when a figure misses its budget.
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -13,6 +14,7 @@ const figures = await runBrowserBench({
   noFiles: process.argv.includes('--no-files'),
   records: arg('records') ? Number(arg('records')) : undefined,
   loads: arg('loads') ? Number(arg('loads')) : undefined,
+  exports: arg('exports')?.split(','),
 });
 figures.push(...bundleFigures());
 figures.push({ figure: 'extension zip (deflate, with pdf.js and its CMaps)', value: await zipSizeKB(), unit: 'KB', budget: null });

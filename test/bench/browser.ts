@@ -47,6 +47,8 @@ export interface BrowserBenchOptions {
   noScan?: boolean;
   /** skip the PDF/DOCX reading part */
   noFiles?: boolean;
+  /** only these exports (test ids without `export-`: csv, csv-wide, xlsx, json); default all */
+  exports?: string[];
   log?: (line: string) => void;
 }
 
@@ -294,7 +296,7 @@ export function cloneRecords(base: readonly ReportRecord[], n: number, from = 0)
  * tsx compiles this file with esbuild's keepNames, which wraps named inner functions of the callbacks
  * handed to page.evaluate in `__name(…)`: give every page a no-op `__name`.
  */
-async function shim(page: Page): Promise<void> {
+export async function shim(page: Page): Promise<void> {
   await page.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
 }
 
@@ -303,7 +305,7 @@ async function shim(page: Page): Promise<void> {
  * large files: zod-validated, staged, committed in one transaction). The base records go to the page once
  * and are cloned there (sending 450 MB of clones through the DevTools protocol would take a minute).
  */
-async function seed(page: Page, base: ReportRecord[], n: number, log: (l: string) => void): Promise<void> {
+export async function seed(page: Page, base: ReportRecord[], n: number, log: (l: string) => void): Promise<void> {
   await shim(page);
   const r = await page.evaluate(
     async ({ src, text, n }) => {
@@ -367,7 +369,7 @@ async function rawRead(page: Page): Promise<{ ms: number; worstPageMs: number; c
 const ROW = '[data-testid="history-row"]';
 
 /** ms from the options page's navigation start to the first frame showing a history row. */
-async function firstPaintMs(h: Harness): Promise<number> {
+export async function firstPaintMs(h: Harness): Promise<number> {
   const page = await h.context.newPage();
   try {
     await page.goto(`chrome-extension://${h.extensionId}/options.html`, { waitUntil: 'commit' });
@@ -443,7 +445,7 @@ async function stopWatch(page: Page): Promise<{ maxGap: number; longest: number;
   });
 }
 
-async function exportOnce(
+export async function exportOnce(
   page: Page,
   testid: string,
 ): Promise<{ ms: number; bytes: number; stall: number; longTask: number; progress: boolean }> {
@@ -459,7 +461,7 @@ async function exportOnce(
   return { ms, bytes: statSync(path).size, stall: w.maxGap, longTask: w.longest, progress: w.progress };
 }
 
-async function historyFigures(h: Harness, n: number, log: (l: string) => void): Promise<Figure[]> {
+async function historyFigures(h: Harness, n: number, log: (l: string) => void, only?: string[]): Promise<Figure[]> {
   const figures: Figure[] = [];
   const t0 = performance.now();
   const base = realRecords(60);
@@ -517,6 +519,7 @@ async function historyFigures(h: Harness, n: number, log: (l: string) => void): 
     ['export JSON', 'export-json', null, 1],
   ];
   for (const [figure, testid, budget, count] of exports) {
+    if (only && !only.includes(testid.slice('export-'.length))) continue;
     const runs = [];
     for (let i = 0; i < count; i++) runs.push(await exportOnce(page, testid));
     const ms = runs.map((r) => r.ms);
@@ -552,7 +555,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<F
   const h = await launchExtension();
   try {
     const figures = opts.noScan ? [] : await scanFigures(h, opts.loads ?? 15, log);
-    if (!opts.noHistory) figures.push(...(await historyFigures(h, opts.records ?? 10_000, log)));
+    if (!opts.noHistory) figures.push(...(await historyFigures(h, opts.records ?? 10_000, log, opts.exports)));
     if (!opts.noFiles) figures.push(...(await fileFigures(h, opts.loads ?? 15, log)));
     if (h.pageErrors.length) log(`# page errors:\n${h.pageErrors.join('\n')}`);
     return figures;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  *      large non-report page, the history and exports with 10,000 records) and the bundle sizes;
  *   3. DOCX files read and checked (docx.ts, issue 10).
  * Arguments are passed on: --budget=30 --no-libs (CLI part), --no-browser, --no-history, --records=N,
- * --loads=N (browser part). Exit code 1 when a browser figure misses its budget.
+ * --loads=N, --exports=csv-wide,xlsx (browser part). Exit code 1 when a browser figure misses its budget.
  */
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,0 +1,35 @@
+import { csvLongParts, csvWideParts } from '../../lib/export/csv';
+import { toExportRow, type ExportRow } from '../../lib/export/export-row';
+import { xlsxBlob } from '../../lib/export/xlsx';
+import { cloneRecords, median, realRecords } from './browser';
+
+/**
+ * The CSV and XLSX writers alone, in Node, on 10,000 export rows built from realistic records (no
+ * IndexedDB, no Blob download): where an export's CPU goes, fast enough to iterate on.
+ *   npx tsx test/bench/export-node.ts [csv-wide|csv|xlsx ...] [--records=N] [--runs=N]
+ *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx test/bench/export-node.ts xlsx
+ */
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const n = Number(arg('records') ?? 10_000);
+const runs = Number(arg('runs') ?? 3);
+const kinds = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const base = realRecords(60);
+// a structured clone, as IndexedDB hands the rows back (own copies of every typed array and map)
+// (one clone at a time: 10,000 whole records at once would be ~450 MB of heap for the GC to walk)
+const rows: ExportRow[] = Array.from({ length: n }, (_, i) => structuredClone(toExportRow(cloneRecords(base, 1, i)[0])));
+const noYield = { yieldFn: async () => {} };
+const writers: Record<string, () => Promise<number>> = {
+  'csv-wide': async () => new Blob(await csvWideParts(rows, noYield)).size,
+  csv: async () => new Blob(await csvLongParts(rows, noYield)).size,
+  xlsx: async () => (await xlsxBlob(rows, noYield)).size,
+};
+for (const kind of kinds.length ? kinds : ['csv-wide', 'xlsx']) {
+  const ms: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    bytes = await writers[kind]();
+    ms.push(performance.now() - t0);
+  }
+  console.log(`${kind}: ${ms.map(Math.round).join(' ')} ms (median ${Math.round(median(ms))}), ${(bytes / 1e6).toFixed(1)} MB`);
+}
