@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { launchExtension, SCREENSHOTS_DIR, type Harness } from './harness';
+import { savedReports as savedReportsOf } from './records';
 
 /**
  * Frames and several reports on one page (SPEC §5, issue 8 items 6 and 7), in real Chromium: a 年报汇编 shows one
@@ -21,18 +22,7 @@ after(async () => {
 
 const SUMMARY = 'nianbao-lens[data-nianbao="summary"]';
 
-const savedReports = (): Promise<any[]> =>
-  h.sw.evaluate(async () => {
-    const open = indexedDB.open('nianbao-lens');
-    const db: IDBDatabase = await new Promise((ok, ko) => ((open.onsuccess = () => ok(open.result)), (open.onerror = ko)));
-    if (!db.objectStoreNames.contains('reports')) return [];
-    const all = await new Promise<any[]>((ok) => {
-      const req = db.transaction('reports').objectStore('reports').getAll();
-      req.onsuccess = () => ok(req.result);
-    });
-    db.close();
-    return all;
-  });
+const savedReports = (): Promise<any[]> => savedReportsOf(h.sw);
 
 async function waitForRecords(match: (r: any) => boolean, count: number): Promise<any[]> {
   let got: any[] = [];
