@@ -6,8 +6,9 @@
  */
 import type { Rule, TextBit } from './pdf-geometry';
 import { buildTable, columnsAlign, isVertical, tableShapes, type PdfTable, type TableShape } from './pdf-grid';
+import { piecesOf, textTables } from './pdf-text-table';
 
-interface Line {
+export interface Line {
   bits: TextBit[];
   text: string;
   x0: number;
@@ -162,6 +163,13 @@ export function layoutHtml(bits: TextBit[], rules: Rule[], pageTops: number[]): 
     if (!built.table.rows.length) continue;
     built.used.forEach((b) => used.add(b));
     blocks.push({ top: shape.top, html: tableHtml(built.table) });
+  }
+  // tables printed without ruling lines: read from text positions where a template's header stands
+  // (a line of numbers alone is a table row there; a page number is one piece)
+  const loose = toLines(bits.filter((b) => !used.has(b))).filter((l) => !PAGE_NUMBER.test(l.text) || piecesOf(l).length > 1);
+  for (const t of textTables(loose)) {
+    t.used.forEach((b) => used.add(b));
+    blocks.push({ top: t.top, html: tableHtml(t.table) });
   }
   const lines = toLines(bits.filter((b) => !used.has(b))).filter((l) => !PAGE_NUMBER.test(l.text));
   const title = titleOf(lines);

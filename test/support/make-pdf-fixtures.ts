@@ -24,8 +24,11 @@ function stable(pdf: Buffer): Buffer {
   return Buffer.from(text, 'latin1');
 }
 
-async function open(page: Page, slug: string): Promise<void> {
-  const html = readFileSync(`${REPORTS}${slug}.html`, 'utf8');
+/** A web page whose tables have no borders at all, as printed: no ruling lines in the PDF. */
+const BORDERLESS = '<style>table,td,th{border:none!important}</style>';
+
+async function open(page: Page, slug: string, style = ''): Promise<void> {
+  const html = readFileSync(`${REPORTS}${slug}.html`, 'utf8').replace('</head>', `${style}</head>`);
   await page.setContent(html, { waitUntil: 'domcontentloaded' });
   await page.emulateMedia({ media: 'print' });
 }
@@ -64,6 +67,12 @@ async function main(): Promise<void> {
 
     await open(page, 'lingchuan-2020');
     writeFileSync(`${OUT}lingchuan-2020.pdf`, stable(await page.pdf({ format: 'A4', margin, printBackground: false })));
+
+    // the same reports with every table border removed (issue 11): the tables are read from text positions
+    await open(page, 'lingchuan-2020', BORDERLESS);
+    writeFileSync(`${OUT}lingchuan-2020-borderless.pdf`, stable(await page.pdf({ format: 'A4', margin, printBackground: false })));
+    await open(page, 'langao-xzsp-2021', BORDERLESS);
+    writeFileSync(`${OUT}langao-xzsp-2021-borderless.pdf`, stable(await page.pdf({ format: 'A4', margin, printBackground: false })));
 
     await open(page, 'quzhou-2020');
     writeFileSync(`${OUT}quzhou-2020-landscape.pdf`, stable(await page.pdf({ format: 'A4', landscape: true, margin })));

@@ -50,6 +50,8 @@ describe.each([
   ['quzhou-2020-landscape.pdf', 'quzhou-2020', 'A4 landscape, units inside cells, section 三 across pages 4–5'],
   ['langao-xzsp-2021-split.pdf', 'langao-xzsp-2021', '2021 format, section 三 split across pages 2–3'],
   ['wuhou-mzj-2023-thead-split.pdf', 'wuhou-mzj-2023-hidden', 'section 三 split with its header repeated on page 3'],
+  ['lingchuan-2020-borderless.pdf', 'lingchuan-2020', 'no ruling lines: read from text positions, 四 across pages 2–3'],
+  ['langao-xzsp-2021-borderless.pdf', 'langao-xzsp-2021', 'no ruling lines, centred cells: 2021 format, 三 across pages 1–2'],
 ])('%s (from %s: %s)', (file, slug) => {
   const exp = JSON.parse(readFileSync(`${REPORTS}${slug}.expected.json`, 'utf8')) as Expected;
 
