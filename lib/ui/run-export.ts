@@ -1,4 +1,5 @@
 import { readAllExportRows, readAllReports } from '../db/database';
+import { readExportRowsById, readReportsById } from '../db/run-records';
 import { csvLongParts, csvWideParts } from '../export/csv';
 import { yieldToEventLoop } from '../export/chunked';
 import { exportFileName } from '../export/file-name';
@@ -18,27 +19,38 @@ const TYPES = {
   csv: 'text/csv;charset=utf-8',
 };
 
-export async function runExport(kind: ExportKind, onProgress: (done: number, total: number) => void): Promise<number> {
+/** Only some reports (a collection run's, SPEC §9): their ids, and what the file name says of them. */
+export interface ExportScope {
+  ids: readonly string[];
+  suffix: string;
+}
+
+export async function runExport(
+  kind: ExportKind,
+  onProgress: (done: number, total: number) => void,
+  scope?: ExportScope,
+): Promise<number> {
   const opts = { onProgress };
   const now = new Date();
+  const tail = scope?.suffix ?? '';
   let blob: Blob;
   let name: string;
   let count: number;
   if (kind === 'json') {
-    const records = await readAllReports(undefined, onProgress);
+    const records = scope ? await readReportsById(scope.ids) : await readAllReports(undefined, onProgress);
     count = records.length;
     blob = await toBlob(await toJsonParts(records, now, opts), TYPES.json);
-    name = exportFileName('json', now);
+    name = exportFileName('json', now, tail);
   } else {
-    const rows = await readAllExportRows(undefined, onProgress);
+    const rows = scope ? await readExportRowsById(scope.ids) : await readAllExportRows(undefined, onProgress);
     count = rows.length;
     if (kind === 'xlsx') {
       blob = await xlsxBlob(rows, opts);
-      name = exportFileName('xlsx', now);
+      name = exportFileName('xlsx', now, tail);
     } else {
       const wide = kind === 'csv-wide';
       blob = await toBlob(wide ? await csvWideParts(rows, opts) : await csvLongParts(rows, opts), TYPES.csv);
-      name = exportFileName('csv', now, wide ? '-wide' : '');
+      name = exportFileName('csv', now, `${tail}${wide ? '-wide' : ''}`);
     }
   }
   download(blob, name);

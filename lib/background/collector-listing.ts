@@ -1,0 +1,51 @@
+import { browser } from 'wxt/browser';
+import { decodePage } from '../collect/decode-page';
+import type { ListingReply } from '../protocol/collect';
+import { getSettings, jitteredGap } from '../protocol/settings';
+import { politeFetch as defaultFetch, type FetchOutcome } from './polite-fetch';
+
+/**
+ * A listing page's HTML for the collector page (SPEC §9): the open tab's live DOM when the tab still shows
+ * the listing (a listing rendered by script is read as the researcher sees it), else fetched politely. Only
+ * gov.cn listings are fetched: a listing is where a collection's requests go.
+ */
+
+const MAX_LISTING_BYTES = 10 * 1024 * 1024;
+
+export interface ListingDeps {
+  fetch: (url: string, opts: { gapMs: number; maxBytes: number; timeoutMs: number }) => Promise<FetchOutcome>;
+  tabHtml: (tabId: number, url: string) => Promise<string | null>;
+}
+
+const sameAddress = (a: string, b: string) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
+
+/** The serialized DOM of a tab that shows `url`, or null (closed, navigated away, no access). */
+async function tabHtml(tabId: number, url: string): Promise<string | null> {
+  try {
+    const tab = await browser.tabs.get(tabId);
+    if (!tab.url || !sameAddress(tab.url, url)) return null;
+    const [res] = await browser.scripting.executeScript({ target: { tabId }, func: () => document.documentElement.outerHTML });
+    return typeof res?.result === 'string' ? res.result : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function readListingHtml(url: string, tabId?: number, deps: Partial<ListingDeps> = {}): Promise<ListingReply> {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return { ok: false, error: `地址无效：${url.slice(0, 200)}` };
+  }
+  if (!/^https?:$/.test(u.protocol) || !/(^|\.)gov\.cn$/i.test(u.hostname))
+    return { ok: false, error: `只收集 gov.cn 网站上的栏目（${u.hostname || url.slice(0, 80)}）` };
+  if (tabId !== undefined) {
+    const html = await (deps.tabHtml ?? tabHtml)(tabId, url);
+    if (html) return { ok: true, html, url, from: 'tab' };
+  }
+  const { collectGapMs } = await getSettings();
+  const got = await (deps.fetch ?? defaultFetch)(url, { gapMs: jitteredGap(collectGapMs), maxBytes: MAX_LISTING_BYTES, timeoutMs: 30_000 });
+  if (!got.ok) return { ok: false, error: `无法读取栏目页（${got.error}）` };
+  return { ok: true, html: decodePage(got.bytes, got.contentType), url: got.url, from: 'fetch' };
+}
