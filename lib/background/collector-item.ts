@@ -32,14 +32,20 @@ const MAX_FILE_BYTES = 30 * 1024 * 1024;
 /** a request that has not finished in this time is given up (a page that never finishes) */
 export const ITEM_TIMEOUT_MS = 30_000;
 
-const failed = (reason: string): ItemResult => ({ status: 'failed', reason: reason.slice(0, 500), recordIds: [], failing: 0, source: null });
+const failed = (reason: string): ItemResult => ({
+  status: 'failed',
+  reason: reason.slice(0, 500),
+  recordIds: [],
+  failing: 0,
+  source: null,
+});
 
 export async function collectItem(item: Pick<CollectItem, 'url' | 'kind'>, listingUrl: string, deps: ItemDeps): Promise<ItemResult> {
   if (!/^https?:\/\//i.test(item.url)) return failed(`只收集 http(s) 地址（${item.url.slice(0, 80)}）`);
   const got = await deps.fetch(item.url, { maxBytes: item.kind === 'page' ? MAX_PAGE_BYTES : MAX_FILE_BYTES, timeoutMs: ITEM_TIMEOUT_MS });
   if (!got.ok) return failed(got.error);
   let outcomes: ScanOutcome[];
-  let why: string | null = null;
+  let why: string | null;
   if (item.kind !== 'page' || looksLikeFile(got.bytes, got.contentType)) {
     // a report published as a file: a record of its own, under the file's address (SPEC §8)
     const read = await deps.readFile({ bytes: got.bytes, name: fileNameOf(got.url), url: item.url, fileUrl: got.url });

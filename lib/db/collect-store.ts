@@ -58,11 +58,9 @@ export async function nextItem(runId: string, target: NianbaoDb = defaultDb): Pr
     .first();
 }
 
-export const updateItem = (id: string, patch: Partial<CollectItem>, target: NianbaoDb = defaultDb) =>
-  target.collectItems.update(id, patch);
+export const updateItem = (id: string, patch: Partial<CollectItem>, target: NianbaoDb = defaultDb) => target.collectItems.update(id, patch);
 
-export const updateRun = (id: string, patch: Partial<CollectRun>, target: NianbaoDb = defaultDb) =>
-  target.collectRuns.update(id, patch);
+export const updateRun = (id: string, patch: Partial<CollectRun>, target: NianbaoDb = defaultDb) => target.collectRuns.update(id, patch);
 
 /** The runs another worker left running (the service worker stopped, the browser closed). */
 export const runsInState = (state: CollectRun['state'], target: NianbaoDb = defaultDb) =>

@@ -25,11 +25,7 @@ export interface ExportScope {
   suffix: string;
 }
 
-export async function runExport(
-  kind: ExportKind,
-  onProgress: (done: number, total: number) => void,
-  scope?: ExportScope,
-): Promise<number> {
+export async function runExport(kind: ExportKind, onProgress: (done: number, total: number) => void, scope?: ExportScope): Promise<number> {
   const opts = { onProgress };
   const now = new Date();
   const tail = scope?.suffix ?? '';

@@ -222,7 +222,11 @@ describe('requests from the popup and options page', () => {
     expect(await send({ type: 'get-settings' })).toEqual({ autoSave: true, language: 'zh_CN', collectGapMs: 2000 });
     await fakeBrowser.storage.local.set({ settings: { autoSave: 'yes', language: 'fr' } });
     expect(await send({ type: 'get-settings' })).toEqual({ autoSave: true, language: 'zh_CN', collectGapMs: 2000 });
-    expect(await send({ type: 'set-settings', settings: { language: 'en' } })).toEqual({ autoSave: true, language: 'en', collectGapMs: 2000 });
+    expect(await send({ type: 'set-settings', settings: { language: 'en' } })).toEqual({
+      autoSave: true,
+      language: 'en',
+      collectGapMs: 2000,
+    });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await send({ type: 'set-settings', settings: { language: 'fr' } });
     expect(warn).toHaveBeenCalled();
@@ -231,8 +235,16 @@ describe('requests from the popup and options page', () => {
 
   it('a change to one setting leaves the others as they are', async () => {
     await send({ type: 'set-settings', settings: { language: 'en' } });
-    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({ autoSave: false, language: 'en', collectGapMs: 2000 });
-    expect(await send({ type: 'set-settings', settings: { autoSave: true } })).toEqual({ autoSave: true, language: 'en', collectGapMs: 2000 });
+    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({
+      autoSave: false,
+      language: 'en',
+      collectGapMs: 2000,
+    });
+    expect(await send({ type: 'set-settings', settings: { autoSave: true } })).toEqual({
+      autoSave: true,
+      language: 'en',
+      collectGapMs: 2000,
+    });
   });
 
   it('the context menu, in the language of the settings, injects the content script into the tab', async () => {
