@@ -17,7 +17,7 @@ export async function createRun(
   now = new Date(),
   target: NianbaoDb = defaultDb,
 ): Promise<CollectRun> {
-  const id = `c${now.getTime().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const id = `c${now.getTime().toString(36)}${crypto.randomUUID().slice(0, 8)}`;
   const run: CollectRun = {
     id,
     listingUrl,
