@@ -15,7 +15,12 @@ import { fakeSite, fixtureBytes, fixturePage, leastGap, type Route } from '../..
 const HOST = 'http://www.lingchuan.gov.cn';
 const LISTING = `${HOST}/zwgk/nb/index.html`;
 const page = (p: string) => `${HOST}/zwgk/nb/${p}`;
-const candidate = (url: string, kind: Candidate['kind'] = 'page'): Candidate => ({ url, title: url.replace(/^.*\//, ''), date: null, kind });
+const candidate = (url: string, kind: Candidate['kind'] = 'page'): Candidate => ({
+  url,
+  title: url.replace(/^.*\//, ''),
+  date: null,
+  kind,
+});
 
 function site(extra: Record<string, Route> = {}) {
   return fakeSite({
@@ -54,7 +59,11 @@ describe('a run', () => {
   it('collects every checked link once, in order, each with its status, and saves with collectedFrom', async () => {
     const s = site();
     const urls = ['lingchuan-2020.html', 'langao-2021.html', 'news.html', 'missing.html', 'pdf-report.html', 'fake.pdf'];
-    const { items, run: r, runId } = await run(
+    const {
+      items,
+      run: r,
+      runId,
+    } = await run(
       urls.map((u) => candidate(page(u), u.endsWith('.pdf') ? 'pdf' : 'page')),
       s,
     );

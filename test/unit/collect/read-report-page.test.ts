@@ -18,7 +18,10 @@ describe('readReportPage', () => {
   it('a report whose tables are in its PDF: the report-named file on the page’s site, never the 解读', () => {
     const read = readReportPage(fixturePage('attachments/lingchuan-2020-pdf.html'), AT, parseHtml);
     expect(read.outcomes[0]).toMatchObject({ isReport: true, tables: 0 });
-    expect(read.attachment).toEqual({ url: 'http://www.lingchuan.gov.cn/files/lingchuan-2020.pdf', name: '灵川县2020年政府信息公开工作年度报告.pdf' });
+    expect(read.attachment).toEqual({
+      url: 'http://www.lingchuan.gov.cn/files/lingchuan-2020.pdf',
+      name: '灵川县2020年政府信息公开工作年度报告.pdf',
+    });
   });
 
   it('an attachment on another site or a .doc: no file read, the reason kept', () => {

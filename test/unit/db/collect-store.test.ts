@@ -9,7 +9,12 @@ import { makeRecord } from '../../support/records';
 /** The collector's queue (SPEC §9): a run's items in the listing's order, what comes next, retries, and the run's records. */
 const LISTING = 'http://www.a.gov.cn/nb/index.html';
 const cands = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ url: `http://www.a.gov.cn/nb/${i}.html`, title: `${2010 + i}年报`, date: null, kind: 'page' as const }));
+  Array.from({ length: n }, (_, i) => ({
+    url: `http://www.a.gov.cn/nb/${i}.html`,
+    title: `${2010 + i}年报`,
+    date: null,
+    kind: 'page' as const,
+  }));
 
 beforeEach(async () => {
   await Promise.all([db.collectRuns.clear(), db.collectItems.clear(), db.reports.clear(), db.exportRows.clear(), db.summaries.clear()]);
