@@ -1,5 +1,5 @@
 import type { ReportRecord, ScanOutcome } from '../core/record';
-import { decodePage, looksLikeFile } from '../collect/decode-page';
+import { decodePage, hasFileMagic, looksLikeFile } from '../collect/decode-page';
 import type { PageRead } from '../collect/read-report-page';
 import { fileNameOf } from '../files/file-address';
 import type { CollectItem } from '../protocol/collect';
@@ -16,7 +16,7 @@ import type { FetchOutcome } from './polite-fetch';
 
 export interface ItemDeps {
   /** the polite fetcher, the run's gap already applied */
-  fetch: (url: string, opts: { maxBytes: number; timeoutMs: number }) => Promise<FetchOutcome>;
+  fetch: (url: string, opts: { maxBytes: number; timeoutMs: number; retryTimeouts: boolean }) => Promise<FetchOutcome>;
   readPage: (html: string, url: string) => Promise<PageRead>;
   readFile: ReadBytes;
   /** the saved records of these ids (undefined when not saved) */
@@ -29,8 +29,12 @@ export type ItemResult = Pick<CollectItem, 'status' | 'reason' | 'recordIds' | '
 /** A report page is a few hundred KB; a file is read up to the file limit. */
 const MAX_PAGE_BYTES = 15 * 1024 * 1024;
 const MAX_FILE_BYTES = 30 * 1024 * 1024;
-/** a request that has not finished in this time is given up (a page that never finishes) */
-export const ITEM_TIMEOUT_MS = 30_000;
+/**
+ * A request that has not finished in this time is given up, and not tried again: a page that never finishes
+ * fails its item after one wait instead of holding the run (and the host) for three.
+ */
+export const ITEM_TIMEOUT_MS = 20_000;
+const FETCH = { timeoutMs: ITEM_TIMEOUT_MS, retryTimeouts: false };
 
 const failed = (reason: string): ItemResult => ({
   status: 'failed',
@@ -40,15 +44,19 @@ const failed = (reason: string): ItemResult => ({
   source: null,
 });
 
-export async function collectItem(item: Pick<CollectItem, 'url' | 'kind'>, listingUrl: string, deps: ItemDeps): Promise<ItemResult> {
+export async function collectItem(item: Pick<CollectItem, 'url' | 'kind' | 'title'>, listingUrl: string, deps: ItemDeps): Promise<ItemResult> {
   if (!/^https?:\/\//i.test(item.url)) return failed(`只收集 http(s) 地址（${item.url.slice(0, 80)}）`);
-  const got = await deps.fetch(item.url, { maxBytes: item.kind === 'page' ? MAX_PAGE_BYTES : MAX_FILE_BYTES, timeoutMs: ITEM_TIMEOUT_MS });
+  const got = await deps.fetch(item.url, { ...FETCH, maxBytes: item.kind === 'page' ? MAX_PAGE_BYTES : MAX_FILE_BYTES });
   if (!got.ok) return failed(got.error);
   let outcomes: ScanOutcome[];
   let why: string | null;
   if (item.kind !== 'page' || looksLikeFile(got.bytes, got.contentType)) {
     // a report published as a file: a record of its own, under the file's address (SPEC §8)
-    const read = await deps.readFile({ bytes: got.bytes, name: fileNameOf(got.url), url: item.url, fileUrl: got.url });
+    // bytes that are no report file at all (an HTML error page served as a PDF): the report was not had
+    if (!hasFileMagic(got.bytes)) return failed('服务器返回的不是 PDF 或 Word 文件（可能是网页或错误页），未读取');
+    // a file nothing can be read from (scanned, locked) is still the report the listing names: no-tables (SPEC §8)
+    const page = { title: item.title, agency: null, year: null };
+    const read = await deps.readFile({ bytes: got.bytes, name: fileNameOf(got.url), url: item.url, fileUrl: got.url, page });
     outcomes = read.outcomes;
     why = read.notes[0] ?? null;
   } else {
@@ -69,7 +77,7 @@ async function readAttachment(page: PageRead, file: { url: string; name: string 
   const own = page.outcomes[0];
   const refused = refuseFetch(file.url, pageUrl);
   if (refused) return refused;
-  const got = await deps.fetch(file.url, { maxBytes: MAX_FILE_BYTES, timeoutMs: ITEM_TIMEOUT_MS });
+  const got = await deps.fetch(file.url, { ...FETCH, maxBytes: MAX_FILE_BYTES });
   if (!got.ok) return `附件 ${file.name} 无法下载（${got.error}）`;
   const url = own?.isReport ? own.url : pageUrl.replace(/#.*$/, '');
   const meta = own?.isReport ? { title: own.title, agency: own.agency, year: own.year } : undefined;

@@ -26,9 +26,13 @@ export function decodePage(bytes: Uint8Array, contentType = ''): string {
   }
 }
 
+/** Whether the bytes start as a PDF (within the first KB, as readers allow), a zip (DOCX) or an OLE file (.doc). */
+export function hasFileMagic(bytes: Uint8Array): boolean {
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  return head.includes('%PDF-') || head.startsWith('PK\u0003\u0004') || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
+}
+
 /** Whether fetched bytes are a report file rather than a web page: by their magic bytes, then the type. */
 export function looksLikeFile(bytes: Uint8Array, contentType: string): boolean {
-  const magic = String.fromCharCode(...bytes.subarray(0, 5));
-  if (magic === '%PDF-' || magic.startsWith('PK\u0003\u0004') || (bytes[0] === 0xd0 && bytes[1] === 0xcf)) return true;
-  return /application\/(pdf|msword|vnd\.openxmlformats|vnd\.ms-word|octet-stream)/i.test(contentType);
+  return hasFileMagic(bytes) || /application\/(pdf|msword|vnd\.openxmlformats|vnd\.ms-word|octet-stream)/i.test(contentType);
 }

@@ -74,13 +74,13 @@ describe('a run', () => {
       'news.html': 'not-report',
       'missing.html': 'failed',
       'pdf-report.html': 'saved',
-      'fake.pdf': 'not-report',
+      'fake.pdf': 'failed',
     });
     const byName = Object.fromEntries(items.map((i) => [i.url.replace(/^.*\//, ''), i]));
     expect(byName['missing.html'].reason).toBe('HTTP 404');
     expect(byName['lingchuan-2020.html'].failing).toBeGreaterThan(0); // 灵川 2020 has a real error
     expect(byName['pdf-report.html']).toMatchObject({ source: 'pdf', failing: byName['lingchuan-2020.html'].failing });
-    expect(byName['fake.pdf'].reason).toMatch(/不是 PDF/);
+    expect(byName['fake.pdf'].reason).toMatch(/不是 PDF 或 Word/);
     for (const i of items) expect(i.finishedAt).not.toBeNull();
 
     const saved = await db.reports.toArray();

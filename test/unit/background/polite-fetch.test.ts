@@ -132,3 +132,23 @@ describe('politeFetch', () => {
     expect(retryAfter(null, 0)).toBeUndefined();
   });
 });
+
+describe('time-outs', () => {
+  it('a request that timed out is tried again by default, once with retryTimeouts: false (the collector)', async () => {
+    let calls = 0;
+    const deps: PoliteDeps = {
+      now: () => 0,
+      sleep: async () => {},
+      fetch: (async () => {
+        calls++;
+        throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+      }) as typeof fetch,
+    };
+    const politeFetch = createPoliteFetcher(deps);
+    expect(await politeFetch('http://www.a.gov.cn/x.html', { timeoutMs: 20_000 })).toMatchObject({ ok: false, error: '超时（20 秒无响应）' });
+    expect(calls).toBe(3);
+    calls = 0;
+    expect(await politeFetch('http://www.a.gov.cn/y.html', { timeoutMs: 20_000, retryTimeouts: false })).toMatchObject({ ok: false });
+    expect(calls).toBe(1);
+  });
+});
