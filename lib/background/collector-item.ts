@@ -44,7 +44,11 @@ const failed = (reason: string): ItemResult => ({
   source: null,
 });
 
-export async function collectItem(item: Pick<CollectItem, 'url' | 'kind' | 'title'>, listingUrl: string, deps: ItemDeps): Promise<ItemResult> {
+export async function collectItem(
+  item: Pick<CollectItem, 'url' | 'kind' | 'title'>,
+  listingUrl: string,
+  deps: ItemDeps,
+): Promise<ItemResult> {
   if (!/^https?:\/\//i.test(item.url)) return failed(`只收集 http(s) 地址（${item.url.slice(0, 80)}）`);
   const got = await deps.fetch(item.url, { ...FETCH, maxBytes: item.kind === 'page' ? MAX_PAGE_BYTES : MAX_FILE_BYTES });
   if (!got.ok) return failed(got.error);

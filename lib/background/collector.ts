@@ -102,13 +102,29 @@ async function loop(runId: string, deps: CollectorDeps): Promise<void> {
     }
     await updateItem(item.id, { status: 'fetching' });
     const t0 = performance.now();
-    const result: ItemResult = await collectItem(item, run.listingUrl, deps.itemDeps(run.gapMs)).catch((e: Error) => ({
+    const timed = timedFetch(deps.itemDeps(run.gapMs));
+    const result: ItemResult = await collectItem(item, run.listingUrl, timed.deps).catch((e: Error) => ({
       status: 'failed' as const,
       reason: `读取出错：${e?.message ?? e}`.slice(0, 500),
       recordIds: [],
       failing: 0,
       source: null,
     }));
-    await updateItem(item.id, { ...result, finishedAt: deps.now().toISOString(), ms: Math.round(performance.now() - t0) });
+    const ms = Math.round(performance.now() - t0);
+    await updateItem(item.id, { ...result, finishedAt: deps.now().toISOString(), ms, netMs: Math.min(ms, Math.round(timed.netMs())) });
   }
+}
+
+/** The item's dependencies with the time spent in `fetch` (gap, back-off, network) added up. */
+function timedFetch(deps: ItemDeps): { deps: ItemDeps; netMs: () => number } {
+  let net = 0;
+  const fetch: ItemDeps['fetch'] = async (url, opts) => {
+    const t0 = performance.now();
+    try {
+      return await deps.fetch(url, opts);
+    } finally {
+      net += performance.now() - t0;
+    }
+  };
+  return { deps: { ...deps, fetch }, netMs: () => net };
 }

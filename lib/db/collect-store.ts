@@ -43,6 +43,7 @@ export async function createRun(
     source: null,
     finishedAt: null,
     ms: null,
+    netMs: null,
   }));
   await target.transaction('rw', target.collectRuns, target.collectItems, async () => {
     await target.collectRuns.add(run);
@@ -76,7 +77,7 @@ export async function latestRunOf(listingUrl: string, target: NianbaoDb = defaul
 export async function requeue(runId: string, statuses: readonly ItemStatus[], target: NianbaoDb = defaultDb): Promise<number> {
   return runItems(runId, target)
     .filter((i) => statuses.includes(i.status))
-    .modify({ status: 'queued', reason: null, finishedAt: null, ms: null });
+    .modify({ status: 'queued', reason: null, finishedAt: null, ms: null, netMs: null });
 }
 
 /** Every record a run saved or found unchanged, in the listing's order, once each. */

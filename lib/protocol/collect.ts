@@ -64,6 +64,8 @@ export const CollectItemSchema = z.object({
   finishedAt: z.string().max(40).nullable(),
   /** how long it took, from the start of its turn to its status (ms) */
   ms: z.number().nonnegative().nullable(),
+  /** of `ms`, the time spent waiting for the host: the polite gap, back-offs and the network (the rest is the collector's own) */
+  netMs: z.number().nonnegative().nullable(),
 });
 export type CollectItem = z.infer<typeof CollectItemSchema>;
 

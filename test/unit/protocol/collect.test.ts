@@ -27,6 +27,7 @@ describe('collect protocol', () => {
       source: 'html',
       finishedAt: null,
       ms: null,
+      netMs: null,
     };
     expect(CollectItemSchema.safeParse(ok).success).toBe(true);
     expect(CollectItemSchema.safeParse({ ...ok, status: 'done' }).success).toBe(false);
