@@ -51,7 +51,7 @@ export async function collectItem(
 ): Promise<ItemResult> {
   if (!/^https?:\/\//i.test(item.url)) return failed(`只收集 http(s) 地址（${item.url.slice(0, 80)}）`);
   const got = await deps.fetch(item.url, { ...FETCH, maxBytes: item.kind === 'page' ? MAX_PAGE_BYTES : MAX_FILE_BYTES });
-  if (!got.ok) return failed(got.error);
+  if (!got.ok) return failed(/^网络错误/.test(got.error) ? `${got.error}（无法连接，或重定向过多/循环）` : got.error);
   let outcomes: ScanOutcome[];
   let why: string | null;
   if (item.kind !== 'page' || looksLikeFile(got.bytes, got.contentType)) {

@@ -145,7 +145,10 @@ describe('time-outs', () => {
       }) as typeof fetch,
     };
     const politeFetch = createPoliteFetcher(deps);
-    expect(await politeFetch('http://www.a.gov.cn/x.html', { timeoutMs: 20_000 })).toMatchObject({ ok: false, error: '超时（20 秒无响应）' });
+    expect(await politeFetch('http://www.a.gov.cn/x.html', { timeoutMs: 20_000 })).toMatchObject({
+      ok: false,
+      error: '超时（20 秒无响应）',
+    });
     expect(calls).toBe(3);
     calls = 0;
     expect(await politeFetch('http://www.a.gov.cn/y.html', { timeoutMs: 20_000, retryTimeouts: false })).toMatchObject({ ok: false });
