@@ -11,7 +11,9 @@ import { clearTabState, forgetIfLensGone } from '@/lib/background/tab-state';
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => createCheckMenu());
 
-  // a collection the closed browser left running goes on (SPEC §9); also when the collector page opens
+  // a collection a stopped worker or the closed browser left running goes on (SPEC §9): whenever the worker
+  // starts, at browser start-up, and when the collector page opens
+  void resumeRuns();
   browser.runtime.onStartup.addListener(() => void resumeRuns());
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));

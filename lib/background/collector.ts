@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { db } from '../db/database';
 import { createRun, nextItem, requeue, runsInState, updateItem, updateRun } from '../db/collect-store';
 import type { Candidate, CollectReply, CollectRun } from '../protocol/collect';
@@ -84,11 +85,23 @@ export async function resumeRuns(deps = realDeps): Promise<void> {
 export function drive(runId: string, deps = realDeps): Promise<void> {
   const already = driving.get(runId);
   if (already) return already;
+  const awake = keepAwake();
   const work = loop(runId, deps)
     .catch((e) => console.warn('[nianbao-lens] collector stopped:', e))
-    .finally(() => driving.delete(runId));
+    .finally(() => {
+      driving.delete(runId);
+      clearInterval(awake);
+    });
   driving.set(runId, work);
   return work;
+}
+
+/**
+ * An extension API call every 20 s while a run is driven: Chrome stops a service worker after 30 s without
+ * one, and a long `Retry-After` wait makes none. (A worker stopped anyway resumes the run when it starts.)
+ */
+function keepAwake(): ReturnType<typeof setInterval> {
+  return setInterval(() => void browser.runtime.getPlatformInfo?.().catch(() => undefined), 20_000);
 }
 
 async function loop(runId: string, deps: CollectorDeps): Promise<void> {
