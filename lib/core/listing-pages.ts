@@ -1,3 +1,5 @@
+import { httpUrl } from './link-address';
+
 /**
  * The further pages of a 年报 column (SPEC §9): which addresses continue the listing the page shows. Read from
  * the pager's links — 下一页 / 下页 / >> (or `rel=next`), numbered pages in the CMSs' address styles
@@ -170,19 +172,4 @@ function numberOf(arg: string, code: string): number | null {
   if (!/^[A-Za-z_$][\w$]{0,40}$/.test(arg)) return null;
   const m = new RegExp(`(?:^|[^\\w$.])${arg.replace(/\$/g, '\\$')}\\s*=\\s*['"]?(\\d{1,9})\\b`).exec(code);
   return m ? Number(m[1]) : null;
-}
-
-/** An http(s) address resolved against a base, without its fragment, else null. */
-export function httpUrl(href: string | null, base: URL): URL | null {
-  if (href === null) return null;
-  const trimmed = href.trim();
-  if (!trimmed || trimmed[0] === '#' || /^(?:javascript|mailto|tel|data):/i.test(trimmed)) return null;
-  try {
-    const u = new URL(trimmed, base);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    if (u.hash) u.hash = '';
-    return u;
-  } catch {
-    return null;
-  }
 }

@@ -1,5 +1,6 @@
 import { readLinkTitle, titleNamesReport } from './detect';
-import { furtherPages, httpUrl, PAGER_TEXT, type PagerLink } from './listing-pages';
+import { httpUrl, linkBase, resolveLink, type LinkAddress, type LinkBase } from './link-address';
+import { furtherPages, PAGER_TEXT, type PagerLink } from './listing-pages';
 import { WHITESPACE_CHAR } from './text';
 
 /**
@@ -39,6 +40,7 @@ const TITLE_MAX = 300;
 /** a node beside a link with more text than this is no date's */
 const ROW_MAX = 400;
 const ROW_TAGS = new Set(['LI', 'TR', 'DD', 'DT', 'P']);
+const INLINE_TAGS = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'LABEL', 'FONT']);
 const ARTICLE_NAV = /(?:上|下)一(?:篇|条|页)\s*[:：]?\s*$/;
 const ROW_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const URL_DATE = /[/_]t((?:19|20)\d{2})(\d{2})(\d{2})[_./]|\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//;
@@ -67,9 +69,11 @@ function clean(text: string): string {
 /** The link's title: its text, or its title attribute when the text is empty or cut short (…), or an image's alt. */
 function titleOf(a: Element): string {
   const text = clean(a.textContent ?? '');
-  const attr = clean(a.getAttribute('title') ?? '');
   let title = text;
-  if (attr && (!text || (CUT_SHORT.test(text) && attr.length > text.length - 3))) title = attr;
+  if (!text || CUT_SHORT.test(text)) {
+    const attr = clean(a.getAttribute('title') ?? '');
+    if (attr && attr.length > text.length - 3) title = attr;
+  }
   if (!title) title = clean(a.getElementsByTagName('img')[0]?.getAttribute('alt') ?? '');
   return title.length > TITLE_MAX ? `${title.slice(0, TITLE_MAX)}…` : title;
 }
@@ -81,7 +85,7 @@ function rowOf(a: Element): Element | null {
   return a.parentElement;
 }
 
-function kindOf(u: URL): ListingItem['kind'] {
+function kindOf(u: LinkAddress): ListingItem['kind'] {
   const ext = FILE_EXT.exec(u.pathname)?.[1].toLowerCase();
   if (!ext || PAGE_EXT.has(ext)) return 'page';
   return ext === 'pdf' || ext === 'docx' || ext === 'doc' ? ext : 'other';
@@ -91,7 +95,7 @@ function isoDate(y: string, m: string, d: string): string | null {
   const month = Number(m);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${y}-${m.length === 2 ? m : `0${m}`}-${d.length === 2 ? d : `0${d}`}`;
 }
 
 /** A date in one node's text, as YYYY-MM-DD. */
@@ -104,7 +108,7 @@ function dateIn(text: string | null): string | null {
  * The item's date: in a node beside the link (a span/em after it, a td after its cell, or before), searched
  * from the link up to (not beyond) its row, never past another link; else in the address (t20220128_…, /2022/1/28/).
  */
-function dateOf(a: Element, row: Element | null, u: URL): string | null {
+function dateOf(a: Element, row: Element | null, u: LinkAddress): string | null {
   for (let n: Element | null = a, depth = 0; n && n !== row && depth < 4; n = n.parentElement, depth++) {
     for (let s = n.nextSibling; s && (s as Element).tagName !== 'A'; s = s.nextSibling) {
       const d = dateIn(s.textContent);
@@ -121,16 +125,21 @@ function dateOf(a: Element, row: Element | null, u: URL): string | null {
 
 /** 上一篇：… / 下一篇：… on an article page: the link's own label, just before it. */
 function isArticleNav(a: Element): boolean {
-  const before = a.previousSibling;
-  if (before && ARTICLE_NAV.test(before.textContent ?? '')) return true;
+  if (isNavLabel(a.previousSibling)) return true;
   const parent = a.parentElement;
-  return !!parent && a === parent.firstElementChild && ARTICLE_NAV.test(parent.previousSibling?.textContent ?? '');
+  return !!parent && a === parent.firstElementChild && isNavLabel(parent.previousSibling);
+}
+
+/** A text or an inline element (never a block: a list's previous row) ending in 上一篇： / 下一篇： */
+function isNavLabel(node: Node | null): boolean {
+  if (!node || (node.nodeType !== 3 && !INLINE_TAGS.has((node as Element).tagName))) return false;
+  return ARTICLE_NAV.test(node.textContent ?? '');
 }
 
 /** The address links resolve against: the page's `<base href>` when it has one (as the browser does), else the page. */
-function linkBase(doc: Document, page: URL): URL {
+function baseOf(doc: Document, page: URL): LinkBase {
   const base = (doc.head ?? doc).getElementsByTagName('base')[0]?.getAttribute('href');
-  return (base && httpUrl(base, page)) || page;
+  return linkBase((base && httpUrl(base, page)) || page);
 }
 
 /** The listing's own address, when it is an http(s) URL. */
@@ -144,7 +153,7 @@ function pageAddressOf(pageUrl: string): URL | null {
 
 interface Link {
   a: Element;
-  url: URL;
+  url: LinkAddress;
   title: string;
   isReport: boolean;
   year: number | null;
@@ -154,7 +163,7 @@ interface Link {
 export function readListing(doc: Document, pageUrl: string): ListingPage {
   const page = pageAddressOf(pageUrl);
   if (!page) return { items: [], nextPages: [] };
-  const base = linkBase(doc, page);
+  const base = baseOf(doc, page);
   const site = siteOf(page.host);
   const siteOfHost = siteMemo();
   const links: Link[] = [];
@@ -164,11 +173,11 @@ export function readListing(doc: Document, pageUrl: string): ListingPage {
   const anchors = doc.getElementsByTagName('a');
   for (let i = 0; i < anchors.length; i++) {
     const a = anchors[i];
-    const url = httpUrl(a.getAttribute('href'), base);
+    const url = resolveLink(a.getAttribute('href'), base);
     if (!url) continue;
     const title = titleOf(a);
     if (PAGER_TEXT.test(title) || /(?:^|\s)next(?:\s|$)/i.test(a.getAttribute('rel') ?? '')) {
-      pager.push({ url, text: title, element: a });
+      pager.push({ url: new URL(url.href), text: title, element: a });
       continue;
     }
     if (!title || url.href === page.href) continue;
@@ -177,7 +186,6 @@ export function readListing(doc: Document, pageUrl: string): ListingPage {
     const row = rowOf(a);
     if (isReport) lists.add(row?.parentElement ?? null);
     links.push({ a, url, title, isReport, year, row });
-    // a link in a pager's bar with an address of a numbered page (`index_2.html` under the text "2") is caught above
   }
   const items: ListingItem[] = [];
   const seen = new Map<string, ListingItem>();
@@ -212,7 +220,7 @@ export function readListing(doc: Document, pageUrl: string): ListingPage {
 export function countReportLinks(doc: Document, pageUrl: string, stopAt = Infinity): number {
   const page = pageAddressOf(pageUrl);
   if (!page) return 0;
-  const base = linkBase(doc, page);
+  const base = baseOf(doc, page);
   const seen = new Set<string>();
   const anchors = doc.getElementsByTagName('a');
   for (let i = 0; i < anchors.length && seen.size < stopAt; i++) {
@@ -221,7 +229,7 @@ export function countReportLinks(doc: Document, pageUrl: string, stopAt = Infini
     if (!href) continue;
     const title = titleOf(a);
     if (!titleNamesReport(title) || isArticleNav(a)) continue;
-    const url = httpUrl(href, base);
+    const url = resolveLink(href, base);
     if (url && url.href !== page.href) seen.add(url.href);
   }
   return seen.size;
