@@ -80,23 +80,26 @@ describe('request log', () => {
     expect(r).toMatchObject({ host: 'www.example.gov.cn', path: '/_beh/404/x.html', query: '?a=1', method: 'GET', status: 404 });
     expect(r.end).toBeGreaterThanOrEqual(r.start);
   });
-  it('politeness: overlapping requests to one host and the smallest gap between starts', () => {
-    const at = (host: string, start: number, end: number | null): RecordedRequest => ({
+  it('politeness: overlapping fetches of one host and the smallest gap between starts; a redirect chain is one fetch', () => {
+    const at = (host: string, start: number, end: number | null, status = 200): RecordedRequest => ({
       host,
       path: '/',
       query: '',
       method: 'GET',
       start,
       end,
-      status: 200,
+      status,
     });
     expect(politeness([at('a', 0, 100), at('a', 1500, 1600), at('b', 10, 20), at('a', 2600, 2700)], 'a')).toEqual({
-      count: 3,
+      fetches: 3,
       overlaps: 0,
       minGapMs: 1100,
     });
     expect(politeness([at('a', 0, 500), at('a', 400, 900)], 'a')).toMatchObject({ overlaps: 1, minGapMs: 400 });
     expect(politeness([at('a', 0, null), at('a', 4000, 4100)], 'a').overlaps).toBe(1);
-    expect(politeness([], 'a')).toEqual({ count: 0, overlaps: 0, minGapMs: null });
+    expect(politeness([], 'a')).toEqual({ fetches: 0, overlaps: 0, minGapMs: null });
+    // a redirect loop's 20 hops (one fetch), then the next fetch 1.3 s after it started
+    const hops = Array.from({ length: 20 }, (_, i) => at('a', i * 5, i * 5 + 2, 302));
+    expect(politeness([...hops, at('a', 1300, 1400)], 'a')).toEqual({ fetches: 2, overlaps: 0, minGapMs: 1300 });
   });
 });
