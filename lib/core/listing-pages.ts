@@ -14,11 +14,11 @@ import { httpUrl } from './link-address';
 export const NEXT_TEXT = /^(?:下一?页|下一?頁|后页|後頁|>>?|»|›|next)$/i;
 /** the text of any pager link (first, previous, next, last, a page number): never a listing's item */
 export const PAGER_TEXT =
-  /^(?:[[［]?\d{1,4}[\]］]?|首页|首頁|上一?页|上一?頁|前页|下一?页|下一?頁|后页|後頁|尾页|尾頁|末页|末頁|<<?|>>?|«|»|‹|›|next|prev(?:ious)?|first|last|跳转|GO)$/i;
+  /^(?:[[［]?\d{1,4}[\]］]?|第\s*\d{1,4}\s*页|首页|首頁|上一?页|上一?頁|前页|下一?页|下一?頁|后页|後頁|尾页|尾頁|末页|末頁|<<?|>>?|«|»|‹|›|next|prev(?:ious)?|first|last|跳转|GO)$/i;
 /** query parameters that number a listing's pages */
 const PAGE_PARAM = /^(?:pagenum|page|p|pageno|pageindex|curpage|currentpage|pn|pagenumber)$/i;
-/** a file named `<stem>.html` or `<stem>_<n>.html` (TRS and most CMSs that write static pages) */
-const STEM_PAGE = /^(.*\/)([^/]*?)(?:_(\d{1,4}))?\.(s?html?)$/i;
+/** a file named `<stem>.html` or `<stem>_<n>.html` (TRS and most CMSs that write static pages; `-<n>`, `.shtml`, `.jhtml` too) */
+const STEM_PAGE = /^(.*\/)([^/]*?)(?:[_-](\d{1,4}))?\.([sj]?html?)$/i;
 /** more pages than any real column has: a hostile script's `createPageHTML(1e9, …)` stops here */
 const MAX_PAGES = 500;
 

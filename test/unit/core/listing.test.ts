@@ -62,6 +62,10 @@ describe('pagination styles', () => {
       '<a href="index_1.shtml">2</a> <a href="index_2.shtml">3</a> <a href="/col/other/index_1.shtml">其他栏目</a> <a href="/col/other/index_2.shtml">3</a>';
     expect(pages(list(TWO, pager), `${base}index.shtml`)).toEqual([`${base}index_1.shtml`, `${base}index_2.shtml`]);
   });
+  it('list-2.jhtml and 第N页 links', () => {
+    const pager = '<a href="list-2.jhtml">第2页</a> <a href="list-3.jhtml">第 3 页</a>';
+    expect(pages(list(TWO, pager), `${base}list.jhtml`)).toEqual([`${base}list-2.jhtml`, `${base}list-3.jhtml`]);
+  });
   it.each(['pageNum', 'page', 'pageNo', 'curPage'])('?%s=N, keeping the other parameters', (param) => {
     const u = (n: number, cid = 12) => `http://www.x.gov.cn/list.jsp?cid=${cid}&${param}=${n}`;
     const pager = `<a href="${u(1)}">1</a> <a href="${u(2)}">2</a> <a href="${u(3)}">3</a> <a href="${u(2, 13)}">2</a> <a href="${u(2)}">下一页</a>`;
