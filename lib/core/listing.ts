@@ -45,7 +45,8 @@ const ARTICLE_NAV = /(?:上|下)一(?:篇|条|页)\s*[:：]?\s*$/;
 const ROW_DATE = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
 const URL_DATE = /[/_]t((?:19|20)\d{2})(\d{2})(\d{2})[_./]|\/((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})\//;
 const FILE_EXT = /\.([a-z0-9]{2,5})$/i;
-const PAGE_EXT = new Set(['html', 'htm', 'shtml', 'shtm', 'jsp', 'jspx', 'php', 'asp', 'aspx', 'do', 'action', 'cgi']);
+const PAGE_EXT = new Set(['html', 'htm', 'shtml', 'shtm', 'jhtml', 'xhtml', 'jsp', 'jspx', 'php', 'asp', 'aspx', 'do', 'action', 'cgi']);
+const QUERY_FILE = /[?&][^=&]*=[^&]*\.(pdf|docx|doc)(?:&|$)/i;
 
 /** A host's site: its last three labels (`www.lingchuan.gov.cn` → `lingchuan.gov.cn`), as attachments are judged (SPEC §8). */
 export function siteOf(host: string): string {
@@ -85,9 +86,13 @@ function rowOf(a: Element): Element | null {
   return a.parentElement;
 }
 
+/** By the address's extension; a download script's page (`down.jsp?filename=….pdf`) by the file its query names. */
 function kindOf(u: LinkAddress): ListingItem['kind'] {
   const ext = FILE_EXT.exec(u.pathname)?.[1].toLowerCase();
-  if (!ext || PAGE_EXT.has(ext)) return 'page';
+  if (!ext || PAGE_EXT.has(ext)) {
+    const named = ext && u.href.includes('?') ? QUERY_FILE.exec(u.href)?.[1].toLowerCase() : undefined;
+    return named === 'pdf' || named === 'docx' || named === 'doc' ? named : 'page';
+  }
   return ext === 'pdf' || ext === 'docx' || ext === 'doc' ? ext : 'other';
 }
 

@@ -160,7 +160,9 @@ describe('items', () => {
         row('/c.doc', REPORT('丙'), '2022.01.26') +
         row('/202201/t20220125_123.xls', REPORT('丁'), '') +
         row('/art/2022/1/24/art_1_2.shtml', REPORT('戊'), '') +
-        row('/f.html', REPORT('己'), '2022-13-40'),
+        row('/f.html', REPORT('己'), '2022-13-40') +
+        row('/down.jsp?id=3&filename=%E5%B9%B4%E6%8A%A5.pdf', REPORT('庚'), '') +
+        row('/g.jhtml', REPORT('辛'), ''),
     );
     expect(readListing(doc, url).items.map((i) => [i.date, i.kind])).toEqual([
       ['2022-01-28', 'pdf'],
@@ -168,6 +170,8 @@ describe('items', () => {
       ['2022-01-26', 'doc'],
       ['2022-01-25', 'other'],
       ['2022-01-24', 'page'],
+      [null, 'page'],
+      [null, 'pdf'],
       [null, 'page'],
     ]);
   });
