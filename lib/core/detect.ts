@@ -8,6 +8,7 @@ import {
   crossCheckAgency,
   yearFromBody,
   yearFromTitle,
+  yearOfNormalized,
 } from './metadata';
 import { compactText, normalizeText } from './text';
 
@@ -133,6 +134,29 @@ function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
 /** The content of the first `<meta>` with the given attribute (`name="…"` or `property="…"`). */
 function metaContent(root: ParentNode, attribute: string): string | null | undefined {
   return root.querySelector(`meta[${attribute}]`)?.getAttribute('content');
+}
+
+/** What a link's text (a listing's item, SPEC §9) says: whether it names a report, and the year it names. */
+export interface LinkTitle {
+  isReport: boolean;
+  year: number | null;
+}
+
+/**
+ * A link's text names a report when it names an annual report of government information disclosure with its
+ * year and none of the words by which a title says it is something else (解读, 图解, 一图读懂, a notice, 发布
+ * news …) — also in brackets: a listed "(图解)" copy is not the report.
+ */
+export function readLinkTitle(raw: string): LinkTitle {
+  const text = stripPinyin(raw);
+  const norm = normalizeText(text);
+  const year = yearOfNormalized(norm);
+  return { isReport: year !== null && MAY_NAME_REPORT.test(text) && TITLE_RE.test(norm) && !NEGATIVE_TITLE.test(norm), year };
+}
+
+/** `readLinkTitle(raw).isReport`, with a cheap test first (most links name no report). */
+export function titleNamesReport(raw: string): boolean {
+  return MAY_NAME_REPORT.test(stripPinyin(raw)) && readLinkTitle(raw).isReport;
 }
 
 function isNegative(norm: string): boolean {

@@ -13,11 +13,24 @@ import { normalizeText } from './text';
 export type Simplify = (text: string) => string;
 
 const YEAR_IN_TITLE = /((?:19|20)\d{2})\s*年(?:度)?/;
+/** a year written in Chinese numerals, as some titles print it: 二〇二一年, 二零二一年度, 一九九九年 */
+const CHINESE_YEAR = /([一二][〇零○O0一二三四五六七八九]{3})年/;
+/** a digit's value is its place here; the other zeros (零 ○ O 0) are not found: 0 */
+const CHINESE_DIGITS = '〇一二三四五六七八九';
 
-/** The report year a (normalised or raw) title names, else null. */
+/** The report year a (normalised or raw) title names (2021年度, 2021年, 二〇二一年), else null. */
 export function yearFromTitle(title: string): number | null {
-  const m = YEAR_IN_TITLE.exec(normalizeText(title));
-  return m ? Number(m[1]) : null;
+  return yearOfNormalized(normalizeText(title));
+}
+
+/** `yearFromTitle` of a title already normalised (`normalizeText`). */
+export function yearOfNormalized(norm: string): number | null {
+  const m = YEAR_IN_TITLE.exec(norm);
+  if (m) return Number(m[1]);
+  const c = CHINESE_YEAR.exec(norm);
+  if (!c) return null;
+  const year = [...c[1]].reduce((y, ch) => y * 10 + Math.max(0, CHINESE_DIGITS.indexOf(ch)), 0);
+  return year >= 1990 && year <= 2099 ? year : null;
 }
 
 /** A pronoun or a generic word, never an agency's name. */

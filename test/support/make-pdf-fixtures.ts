@@ -3,8 +3,10 @@
  * Chromium, as a government site's "save as PDF" would: `lingchuan-2020.pdf` (A4 portrait, its real error),
  * `quzhou-2020-landscape.pdf` (A4 landscape), `langao-xzsp-2021-split.pdf` (section 三 pushed so that its
  * table breaks across two pages), `wuhou-mzj-2023-thead-split.pdf` (section 三's header rows as a
- * `<thead>`, the table broken mid-way: Chromium repeats the header on the next page) and `table-image.pdf` (one page holding only a PNG screenshot of a table: no
- * text at all). Deterministic: no network, fixed viewport, and the creation/modification dates are replaced by
+ * `<thead>`, the table broken mid-way: Chromium repeats the header on the next page),
+ * `lingchuan-2020-borderless.pdf` and `langao-xzsp-2021-borderless.pdf` (the tables printed without any border:
+ * no ruling lines, read from text positions alone) and `table-image.pdf` (one page holding only a PNG screenshot
+ * of a table: no text at all). Deterministic: no network, fixed viewport, and the creation/modification dates are replaced by
  * a fixed date of the same length (so the xref offsets stay valid).
  *
  *   node --import tsx test/support/make-pdf-fixtures.ts

@@ -134,6 +134,9 @@ describe('year', () => {
     expect(yearFromTitle('关于赣州市应急管理局2020年政府信息公开工作年度报告')).toBe(2020);
     expect(yearFromTitle('2024年深圳市公安局龙华分局政府信息公开工作年度报告')).toBe(2024);
     expect(yearFromTitle('政府信息公开工作年度报告')).toBeNull();
+    expect(yearFromTitle('某县二〇二一年政府信息公开工作年度报告')).toBe(2021);
+    expect(yearFromTitle('二零一九年度政府信息公开工作年度报告')).toBe(2019);
+    expect(yearFromTitle('一二三四年')).toBeNull();
   });
   it.each([
     ['本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。', 2021],
