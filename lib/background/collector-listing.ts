@@ -15,6 +15,8 @@ const MAX_LISTING_BYTES = 10 * 1024 * 1024;
 export interface ListingDeps {
   fetch: (url: string, opts: { gapMs: number; maxBytes: number; timeoutMs: number }) => Promise<FetchOutcome>;
   tabHtml: (tabId: number, url: string) => Promise<string | null>;
+  /** a tab that shows `url` (the collector opened from the options page with the listing open elsewhere) */
+  findTab: (url: string) => Promise<number | undefined>;
 }
 
 const sameAddress = (a: string, b: string) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
@@ -31,6 +33,14 @@ async function tabHtml(tabId: number, url: string): Promise<string | null> {
   }
 }
 
+async function findTab(url: string): Promise<number | undefined> {
+  try {
+    return (await browser.tabs.query({})).find((t) => t.id !== undefined && t.url && sameAddress(t.url, url))?.id;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readListingHtml(url: string, tabId?: number, deps: Partial<ListingDeps> = {}): Promise<ListingReply> {
   let u: URL;
   try {
@@ -40,8 +50,9 @@ export async function readListingHtml(url: string, tabId?: number, deps: Partial
   }
   if (!/^https?:$/.test(u.protocol) || !/(^|\.)gov\.cn$/i.test(u.hostname))
     return { ok: false, error: `只收集 gov.cn 网站上的栏目（${u.hostname || url.slice(0, 80)}）` };
-  if (tabId !== undefined) {
-    const html = await (deps.tabHtml ?? tabHtml)(tabId, url);
+  const tab = tabId ?? (await (deps.findTab ?? findTab)(url));
+  if (tab !== undefined) {
+    const html = await (deps.tabHtml ?? tabHtml)(tab, url);
     if (html) return { ok: true, html, url, from: 'tab' };
   }
   const { collectGapMs } = await getSettings();

@@ -23,8 +23,16 @@ describe('readListingHtml', () => {
     expect(fetched).not.toHaveBeenCalled();
   });
 
+  it('without a tab named, reads a tab that shows the listing (opened from the options page)', async () => {
+    const tabHtml = vi.fn(async (tab: number) => (tab === 9 ? '<div>tab 9</div>' : null));
+    const reply = await readListingHtml(URL_, undefined, { fetch: fetched, tabHtml, findTab: async () => 9 });
+    expect(reply).toMatchObject({ ok: true, from: 'tab', html: '<div>tab 9</div>' });
+    expect(fetched).not.toHaveBeenCalled();
+  });
+
   it('fetches when the tab is gone or shows another page, with the gap setting (≥ 1 s)', async () => {
     const reply = await readListingHtml(URL_, 5, { fetch: fetched, tabHtml: async () => null });
+    expect(await readListingHtml(URL_, undefined, { fetch: fetched, findTab: async () => undefined })).toMatchObject({ from: 'fetch' });
     expect(reply).toMatchObject({ ok: true, from: 'fetch', html: '<a href="a.html">2021年报</a>' });
     expect(vi.mocked(fetched).mock.calls[0][1].gapMs).toBeGreaterThanOrEqual(2000);
   });
