@@ -1,5 +1,5 @@
 import type { ReportRecord, ScanOutcome } from '../core/record';
-import { decodePage, hasFileMagic, looksLikeFile } from '../collect/decode-page';
+import { decodePage, hasFileMagic } from '../collect/decode-page';
 import type { PageRead } from '../collect/read-report-page';
 import { fileNameOf } from '../files/file-address';
 import type { CollectItem } from '../protocol/collect';
@@ -54,10 +54,13 @@ export async function collectItem(
   if (!got.ok) return failed(/^网络错误/.test(got.error) ? `${got.error}（无法连接，或重定向过多/循环）` : got.error);
   let outcomes: ScanOutcome[];
   let why: string | null;
-  if (item.kind !== 'page' || looksLikeFile(got.bytes, got.contentType)) {
+  // what came is told by its bytes: a file (a listed PDF, or a download script's answer), else a web page when a
+  // page was expected or the server says HTML (a ".pdf" link to a viewer page); anything else was not the report
+  const file = hasFileMagic(got.bytes);
+  if (!file && item.kind !== 'page' && !/text\/html|xhtml/i.test(got.contentType))
+    return failed('服务器返回的不是 PDF 或 Word 文件（可能是网页或错误页），未读取');
+  if (file) {
     // a report published as a file: a record of its own, under the file's address (SPEC §8)
-    // bytes that are no report file at all (an HTML error page served as a PDF): the report was not had
-    if (!hasFileMagic(got.bytes)) return failed('服务器返回的不是 PDF 或 Word 文件（可能是网页或错误页），未读取');
     // a file nothing can be read from (scanned, locked) is still the report the listing names: no-tables (SPEC §8)
     const page = { title: item.title, agency: null, year: null };
     const read = await deps.readFile({ bytes: got.bytes, name: fileNameOf(got.url), url: item.url, fileUrl: got.url, page });

@@ -33,9 +33,14 @@ export function defaultItemDeps(gapMs: number): ItemDeps {
 export interface CollectorDeps {
   itemDeps: (gapMs: number) => ItemDeps;
   now: () => Date;
+  sleep: (ms: number) => Promise<void>;
 }
 
-const realDeps: CollectorDeps = { itemDeps: defaultItemDeps, now: () => new Date() };
+const realDeps: CollectorDeps = {
+  itemDeps: defaultItemDeps,
+  now: () => new Date(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
 
 /** Why a run of this host may not start now (another one runs), or null. */
 async function busyHost(host: string, except?: string): Promise<string | null> {
@@ -70,13 +75,16 @@ export async function resumeRun(runId: string, retryFailed = false, deps = realD
   return { ok: true, runId };
 }
 
-/** Every run left `running` (the worker stopped, the browser closed): driven again, one per host. */
+/**
+ * Every run left `running` (the worker stopped, the browser closed): driven again, one per host — after the
+ * run's gap, since this worker does not know when the last one sent its last request to the host.
+ */
 export async function resumeRuns(deps = realDeps): Promise<void> {
   const hosts = new Set<string>();
   const runs = (await runsInState('running')).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   for (const run of runs) {
     if (hosts.has(run.host)) await updateRun(run.id, { state: 'paused' });
-    else void drive(run.id, deps);
+    else if (!driving.has(run.id)) void deps.sleep(jitteredGap(run.gapMs)).then(() => drive(run.id, deps));
     hosts.add(run.host);
   }
 }

@@ -31,8 +31,3 @@ export function hasFileMagic(bytes: Uint8Array): boolean {
   const head = String.fromCharCode(...bytes.subarray(0, 1024));
   return head.includes('%PDF-') || head.startsWith('PK\u0003\u0004') || (bytes[0] === 0xd0 && bytes[1] === 0xcf);
 }
-
-/** Whether fetched bytes are a report file rather than a web page: by their magic bytes, then the type. */
-export function looksLikeFile(bytes: Uint8Array, contentType: string): boolean {
-  return hasFileMagic(bytes) || /application\/(pdf|msword|vnd\.openxmlformats|vnd\.ms-word|octet-stream)/i.test(contentType);
-}

@@ -86,7 +86,13 @@ export function fakeSite(routes: Record<string, Route>) {
     get maxConcurrent() {
       return maxConcurrent;
     },
-    collectorDeps: { itemDeps, now: () => new Date(clock.now) },
+    collectorDeps: {
+      itemDeps,
+      now: () => new Date(clock.now),
+      sleep: async (ms: number) => {
+        clock.now += ms;
+      },
+    },
   };
 }
 

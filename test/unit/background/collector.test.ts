@@ -34,6 +34,8 @@ function site(extra: Record<string, Route> = {}) {
     [page('flaky.html')]: (n) => (n === 1 ? { status: 503 } : { body: fixturePage('reports/guangyuan-2020.html') }),
     [page('down.html')]: { status: 503 },
     [page('fake.pdf')]: { body: '<!doctype html><title>404</title><body>页面不存在</body>', type: 'application/pdf' },
+    [page('down.jsp?id=7')]: { body: fixtureBytes('files/lingchuan-2020.pdf'), type: 'application/octet-stream' },
+    [page('viewer.pdf')]: { body: fixturePage('reports/langao-xzsp-2021.html') },
     ...extra,
   });
 }
@@ -110,6 +112,14 @@ describe('a run', () => {
     expect(leastGap(s.log)).toBeGreaterThanOrEqual(1000);
   });
 
+  it('what came is told by its bytes: a download script’s PDF is a file, a “.pdf” link to a web page is a page', async () => {
+    const s = site();
+    const { items } = await run([candidate(page('down.jsp?id=7')), candidate(page('viewer.pdf'), 'pdf')], s);
+    expect(statuses(items)).toEqual({ 'down.jsp?id=7': 'saved', 'viewer.pdf': 'saved' });
+    expect(items[0].source).toBe('pdf');
+    expect(items[1].source).toBe('html');
+  });
+
   it('the gap setting with jitter spaces the requests (2 s default, up to half again)', async () => {
     await setSettings({ collectGapMs: 2000 });
     vi.spyOn(Math, 'random').mockReturnValue(0.999);
@@ -162,9 +172,12 @@ describe('pause, resume, restarts, one run per host', () => {
     await db.collectItems.update(third.id, { status: 'queued', finishedAt: null });
     await db.collectRuns.update(runId, { state: 'running' });
     s.log.length = 0;
+    const before = s.clock.now;
     await resumeRuns(s.collectorDeps);
     await drive(runId, s.collectorDeps);
     expect(s.log.map((l) => l.url)).toEqual([page('langao-2021.html'), page('news.html')]);
+    // the new worker waited a gap before its first request: it cannot know when the last one was sent
+    expect(s.log[0].start - before).toBeGreaterThanOrEqual(1000);
     expect((await db.collectRuns.get(runId))?.state).toBe('done');
   });
 

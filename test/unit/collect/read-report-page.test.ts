@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/dom';
-import { decodePage, looksLikeFile } from '../../../lib/collect/decode-page';
+import { decodePage, hasFileMagic } from '../../../lib/collect/decode-page';
 import { readReportPage, withBase } from '../../../lib/collect/read-report-page';
 import { fixturePage } from '../../support/fake-site';
 
@@ -56,10 +56,11 @@ describe('decodePage', () => {
     expect(decodePage(new TextEncoder().encode('年报'), '')).toBe('年报');
     expect(decodePage(gbk, '')).toBe('年报');
   });
-  it('tells a file from a page by magic bytes, then the type', () => {
-    expect(looksLikeFile(new TextEncoder().encode('%PDF-1.7'), 'text/html')).toBe(true);
-    expect(looksLikeFile(new Uint8Array([0x50, 0x4b, 3, 4]), '')).toBe(true);
-    expect(looksLikeFile(new TextEncoder().encode('<html>'), 'text/html')).toBe(false);
-    expect(looksLikeFile(new TextEncoder().encode('<html>'), 'application/pdf')).toBe(true);
+  it('tells a file from a page by its magic bytes (a PDF within its first KB, a zip, an OLE .doc)', () => {
+    expect(hasFileMagic(new TextEncoder().encode('%PDF-1.7'))).toBe(true);
+    expect(hasFileMagic(new TextEncoder().encode(`${' '.repeat(200)}%PDF-1.4`))).toBe(true);
+    expect(hasFileMagic(new Uint8Array([0x50, 0x4b, 3, 4]))).toBe(true);
+    expect(hasFileMagic(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]))).toBe(true);
+    expect(hasFileMagic(new TextEncoder().encode('<html>'))).toBe(false);
   });
 });
