@@ -21,7 +21,8 @@ import { useSettings } from '@/lib/ui/use-settings';
  * lib/ui/use-listing.ts, the run lib/background/collector.ts.
  */
 const params = new URLSearchParams(location.search);
-const listingUrl = params.get('url');
+// the fragment names no other listing (the popup drops it too): one run per listing address
+const listingUrl = params.get('url')?.replace(/#.*$/, '') || null;
 const tabParam = Number(params.get('tabId'));
 const tabId = Number.isInteger(tabParam) && tabParam > 0 ? tabParam : undefined;
 const WAKE_MS = 20_000;
@@ -118,7 +119,8 @@ export function App() {
         </header>
         <CollectSummary state={runView?.state ?? 'idle'} done={done} total={total} counts={counts} etaMs={eta} t={ct}>
           {!runView && (
-            <button type="button" class="primary" data-testid="collect-start" disabled={!checked.length} onClick={start}>
+            // not before every page of the listing is read: a run queues what is checked when it starts
+            <button type="button" class="primary" data-testid="collect-start" disabled={!checked.length || listing.reading} onClick={start}>
               {ct('start', { count: checked.length })}
             </button>
           )}

@@ -17,6 +17,8 @@ export interface ListingDeps {
   tabHtml: (tabId: number, url: string) => Promise<string | null>;
   /** a tab that shows `url` (the collector opened from the options page with the listing open elsewhere) */
   findTab: (url: string) => Promise<number | undefined>;
+  /** counts a request to the host as just made (the tab's own load) */
+  touch: (host: string) => void;
 }
 
 const sameAddress = (a: string, b: string) => a.replace(/#.*$/, '') === b.replace(/#.*$/, '');
@@ -53,7 +55,11 @@ export async function readListingHtml(url: string, tabId?: number, deps: Partial
   const tab = tabId ?? (await (deps.findTab ?? findTab)(url));
   if (tab !== undefined) {
     const html = await (deps.tabHtml ?? tabHtml)(tab, url);
-    if (html) return { ok: true, html, url, from: 'tab' };
+    // the tab loaded the page from the host not long ago: the collector's first request there waits a gap
+    if (html) {
+      (deps.touch ?? defaultFetch.touch)(u.host);
+      return { ok: true, html, url, from: 'tab' };
+    }
   }
   const { collectGapMs } = await getSettings();
   const got = await (deps.fetch ?? defaultFetch)(url, { gapMs: jitteredGap(collectGapMs), maxBytes: MAX_LISTING_BYTES, timeoutMs: 30_000 });

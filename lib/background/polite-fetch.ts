@@ -89,8 +89,16 @@ export function createPoliteFetcher(deps: PoliteDeps = defaultDeps()) {
     }
   }
 
+  /**
+   * Counts a request to `host` as started now when none is known (the researcher's own tab just loaded a page
+   * there): the next request waits a gap after it.
+   */
+  function touch(host: string): void {
+    if (!tails.has(host) && (lastStart.get(host) ?? -Infinity) < deps.now()) lastStart.set(host, deps.now());
+  }
+
   /** Fetches `url` politely; retries 429, 503 and network errors with back-off, gives up after `tries`. */
-  return async function politeFetch(url: string, options: PoliteOptions = {}): Promise<FetchOutcome> {
+  async function politeFetch(url: string, options: PoliteOptions = {}): Promise<FetchOutcome> {
     const opts: Required<PoliteOptions> = {
       gapMs: Math.max(1000, options.gapMs ?? 1000),
       tries: options.tries ?? 3,
@@ -126,7 +134,9 @@ export function createPoliteFetcher(deps: PoliteDeps = defaultDeps()) {
       }
       return last;
     });
-  };
+  }
+
+  return Object.assign(politeFetch, { touch });
 }
 
 function tooLarge(bytes: number | null, max: number): string {

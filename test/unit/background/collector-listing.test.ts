@@ -18,14 +18,16 @@ beforeEach(() => {
 
 describe('readListingHtml', () => {
   it('reads the open tab’s DOM (a listing rendered by script) without a request', async () => {
-    const reply = await readListingHtml(URL_, 5, { fetch: fetched, tabHtml: async () => '<div>live</div>' });
+    const touch = vi.fn();
+    const reply = await readListingHtml(URL_, 5, { fetch: fetched, tabHtml: async () => '<div>live</div>', touch });
     expect(reply).toEqual({ ok: true, html: '<div>live</div>', url: URL_, from: 'tab' });
     expect(fetched).not.toHaveBeenCalled();
+    expect(touch, 'the tab loaded the page: the next request to its host waits a gap').toHaveBeenCalledWith('www.qz.gov.cn');
   });
 
   it('without a tab named, reads a tab that shows the listing (opened from the options page)', async () => {
     const tabHtml = vi.fn(async (tab: number) => (tab === 9 ? '<div>tab 9</div>' : null));
-    const reply = await readListingHtml(URL_, undefined, { fetch: fetched, tabHtml, findTab: async () => 9 });
+    const reply = await readListingHtml(URL_, undefined, { fetch: fetched, tabHtml, findTab: async () => 9, touch: () => {} });
     expect(reply).toMatchObject({ ok: true, from: 'tab', html: '<div>tab 9</div>' });
     expect(fetched).not.toHaveBeenCalled();
   });

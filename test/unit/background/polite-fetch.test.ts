@@ -155,3 +155,24 @@ describe('time-outs', () => {
     expect(calls).toBe(1);
   });
 });
+
+describe('touch', () => {
+  it('a host the researcher’s tab just loaded from: the first request waits a gap after now', async () => {
+    let clock = 10_000;
+    const starts: number[] = [];
+    const politeFetch = createPoliteFetcher({
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+      },
+      fetch: (async () => {
+        starts.push(clock);
+        return new Response('ok');
+      }) as typeof fetch,
+    });
+    politeFetch.touch('www.a.gov.cn');
+    await politeFetch('http://www.a.gov.cn/2.html', { gapMs: 1500 });
+    await politeFetch('http://www.b.gov.cn/1.html', { gapMs: 1500 });
+    expect(starts).toEqual([11_500, 11_500]);
+  });
+});
