@@ -73,18 +73,25 @@ async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T) => boo
 
 const byPath = (list: ItemView[]) => Object.fromEntries(list.map((i) => [new URL(i.url).pathname + new URL(i.url).search, i]));
 
-/** Every host's requests since `t0`, polite: one at a time, starts ≥ 1 s apart (a redirect loop's hops are the browser's, left out). */
+/**
+ * Every host's requests since `t0`, polite: one at a time, starts ≥ 1 s apart. Left out: a redirect loop's hops
+ * (the browser's, inside one fetch) and the tab's favicon (the browser's own, not the extension's).
+ */
 function assertPolite(since: number, hosts: string[]) {
-  const log = server.requests.filter((r: RecordedRequest) => r.start >= since && !r.path.startsWith('/_beh/loop/'));
+  const log = server.requests.filter(
+    (r: RecordedRequest) => r.start >= since && !r.path.startsWith('/_beh/loop/') && r.path !== '/favicon.ico',
+  );
   for (const host of hosts) {
     const p = politeness(log, host);
     assert.equal(p.overlaps, 0, `${host}: a request started before the previous one ended`);
-    if (p.minGapMs !== null) assert.ok(p.minGapMs >= 1000, `${host}: two requests ${p.minGapMs} ms apart`);
+    const seen = log.filter((r) => r.host === host).map((r) => `${r.start - since} ${r.path}${r.query}`);
+    if (p.minGapMs !== null) assert.ok(p.minGapMs >= 1000, `${host}: two requests ${p.minGapMs} ms apart:\n${seen.join('\n')}`);
   }
 }
 
 describe('collecting a 年报 column', () => {
   test('popup → collector: the listing’s report links, checked; explainers, news and other sites not; three pages followed', async () => {
+    const t0 = Date.now();
     const listing = await h.open('listings/trs/zfxxgkndbg/index.html');
     const popup = await h.openPopup(await h.tabIdOf(listing));
     const open = popup.locator('[data-testid="collect-open"]');
@@ -104,6 +111,8 @@ describe('collecting a 年报 column', () => {
       (p) => p === 'false',
     );
     assert.equal(await collector.locator('[data-testid="collect-follow-pages"]').isChecked(), true);
+    // the tab's own load of page 1 counts: pages 2 and 3 come ≥ 1 s after it and after each other
+    assertPolite(t0, [HOST]);
     const list = byPath(await items(collector));
     assert.equal(list['/reports/lingchuan-2020.html']?.checked, true, 'listed once, checked');
     assert.equal(list['/non-reports/interpretation-quotes-note.html']?.checked, false, '解读 unchecked');
