@@ -26,14 +26,14 @@ describe('settings', () => {
     expect(await getSettings()).toEqual({ autoSave: true, language: 'zh_CN', collectGapMs: 2000 });
   });
 
-  it('collectGapMs: default 2 s, never under 1 s, jitter adds up to half again (SPEC §9)', async () => {
+  it('collectGapMs: default 2 s, never under 1 s, jitter adds up to half again, and a 50 ms margin (SPEC §9)', async () => {
     expect(parseSettings({ collectGapMs: 200 }).collectGapMs).toBe(1000);
     expect(parseSettings({ collectGapMs: 1500.4 }).collectGapMs).toBe(1500);
     expect(parseSettings({ collectGapMs: 'fast' }).collectGapMs).toBe(2000);
     await setSettings({ collectGapMs: 3000 });
     expect((await getSettings()).collectGapMs).toBe(3000);
-    expect(jitteredGap(2000, () => 0)).toBe(2000);
-    expect(jitteredGap(2000, () => 0.999)).toBe(2999);
-    expect(jitteredGap(10, () => 0)).toBe(1000);
+    expect(jitteredGap(2000, () => 0)).toBe(2050);
+    expect(jitteredGap(2000, () => 0.999)).toBe(3049);
+    expect(jitteredGap(10, () => 0)).toBe(1050);
   });
 });
