@@ -8,9 +8,8 @@ import { writeLargePages } from './make-large';
  *
  *   npx tsx test/bench/profile-precheck.ts [--loads=15] [--rounds=3] DIR [DIR…]   (default .output/chrome-mv3)
  *
- * With `--parts`, the page's own world also times the pieces the pre-check is made of on the same fresh
- * page (title, the body's textContent, a TreeWalker over its text nodes) — the main world, not the content
- * script's isolated one, so only as a guide.
+ * With `--parts`, the page's own world also times the body's textContent on the last page of each round
+ * (the main world, not the content script's isolated one, and after the pre-check's own read: a guide).
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const loads = Number(arg('loads') ?? 15);
