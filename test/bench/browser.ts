@@ -368,8 +368,14 @@ async function rawRead(page: Page): Promise<{ ms: number; worstPageMs: number; c
 
 const ROW = '[data-testid="history-row"]';
 
-/** ms from the options page's navigation start to the first frame showing a history row. */
-export async function firstPaintMs(h: Harness): Promise<number> {
+/**
+ * ms from the options page's navigation start to the first frame showing a history row, as the harness's
+ * poll sees it. The poll is installed through Playwright after the navigation commits: on a loaded machine
+ * it often starts after the rows are up, and then this is when it started. `pageMarks` (when given) gets the
+ * page's own reading of the same moment: its `nianbao:rows-frame` mark, the first animation frame after
+ * the first rows went into the document (entrypoints/options/use-first-page.ts).
+ */
+export async function firstPaintMs(h: Harness, pageMarks?: number[]): Promise<number> {
   const page = await h.context.newPage();
   try {
     await page.goto(`chrome-extension://${h.extensionId}/options.html`, { waitUntil: 'commit' });
@@ -377,7 +383,14 @@ export async function firstPaintMs(h: Harness): Promise<number> {
       polling: 'raf',
       timeout: 30_000,
     });
-    return (await handle.jsonValue()) as number;
+    const ms = (await handle.jsonValue()) as number;
+    if (pageMarks) {
+      const mark = await page.waitForFunction(() => performance.getEntriesByName('nianbao:rows-frame')[0]?.startTime ?? false, undefined, {
+        timeout: 5_000,
+      });
+      pageMarks.push((await mark.jsonValue()) as number);
+    }
+    return ms;
   } finally {
     await page.close();
   }
@@ -479,14 +492,22 @@ async function historyFigures(h: Harness, n: number, log: (l: string) => void, o
   await options.close();
 
   // first paint: fresh options tabs, 2 warm-up + 7 measured
-  const paints = await repeat(7, 2, () => firstPaintMs(h));
-  log(`# first paint: ${paints.map((x) => Math.round(x)).join(' ')}`);
+  const marks: number[] = [];
+  const paints = await repeat(7, 2, (i) => firstPaintMs(h, i >= 0 ? marks : undefined));
+  log(`# first paint: ${paints.map((x) => Math.round(x)).join(' ')} (the page's own marks: ${marks.map((x) => Math.round(x)).join(' ')})`);
   figures.push({
     figure: `history first paint, ${n} records`,
     value: Math.round(median(paints)),
     unit: 'ms',
     budget: 200,
     note: 'navigation start → first row painted, median of 7',
+  });
+  figures.push({
+    figure: `history first paint, ${n} records, page's own mark`,
+    value: Math.round(median(marks)),
+    unit: 'ms',
+    budget: 200,
+    note: "the same moment as the page sees it (nianbao:rows-frame), free of the harness poll's start-up; median of 7",
   });
 
   const page = await h.openOptions();
