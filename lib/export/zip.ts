@@ -17,12 +17,12 @@ const CRC_TABLES = (() => {
   return t;
 })();
 
-/** CRC-32 of `data`; pass the CRC of the bytes before it as `prev` to continue over a split input. */
-export function crc32(data: Uint8Array, prev = 0): number {
+/** CRC-32 of `data` (its first `length` bytes); pass the CRC of the bytes before it as `prev` to continue over a split input. */
+export function crc32(data: Uint8Array, prev = 0, length = data.length): number {
   const T = CRC_TABLES;
   let c = (prev ^ 0xffffffff) >>> 0;
   let i = 0;
-  const end8 = data.length - (data.length & 7);
+  const end8 = length - (length & 7);
   for (; i < end8; i += 8) {
     const lo = c ^ (data[i] | (data[i + 1] << 8) | (data[i + 2] << 16) | (data[i + 3] << 24));
     c =
@@ -35,7 +35,7 @@ export function crc32(data: Uint8Array, prev = 0): number {
       T[256 + data[i + 6]] ^
       T[data[i + 7]];
   }
-  for (; i < data.length; i++) c = T[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  for (; i < length; i++) c = T[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -50,7 +50,6 @@ export class ZipWriter {
 
   /** Adds an entry from its chunks (deflated, CRC computed, as they arrive). Entries are added one at a time. */
   async add(name: string, chunks: Chunks): Promise<void> {
-    const nameBytes = this.enc.encode(name);
     let crc = 0;
     let size = 0;
     const body: Uint8Array[] = [];
@@ -85,6 +84,23 @@ export class ZipWriter {
         bodySize += chunk.length;
       }
     }
+    this.entry(name, method, body, bodySize, crc, size);
+  }
+
+  /** Adds an entry already deflated (raw DEFLATE chunks), with the CRC-32 and size of its uncompressed bytes. */
+  addDeflated(name: string, body: Uint8Array[], crc: number, size: number): void {
+    this.entry(
+      name,
+      8,
+      body,
+      body.reduce((n, b) => n + b.length, 0),
+      crc,
+      size,
+    );
+  }
+
+  private entry(name: string, method: number, body: Uint8Array[], bodySize: number, crc: number, size: number): void {
+    const nameBytes = this.enc.encode(name);
     if (size > 0xffffffff || bodySize > 0xffffffff || this.offset > 0xffffffff) throw new Error(`zip: ${name} is over 4 GB (no ZIP64)`);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
@@ -128,4 +144,32 @@ export class ZipWriter {
     end.setUint32(16, this.offset, true);
     return new Blob([...this.parts, ...this.central, new Uint8Array(end.buffer)] as BlobPart[], { type });
   }
+}
+
+const SHIFTS = new Map<number, Uint32Array>();
+
+/**
+ * The CRC-32 of a fixed run of `length` bytes continued from any CRC, in four table look-ups: the CRC
+ * is linear, so `crc32(bytes, prev) = shift(prev) ^ crc32(bytes)`, where `shift` (multiplying by x^(8·length)
+ * modulo the polynomial) depends only on the length. For text that repeats the same fragments millions of
+ * times (the long export's `values.csv`): `crc32Of(bytes, prev) = crc32Shift(bytes.length)(prev) ^ crc32(bytes)`.
+ */
+export function crc32Shift(length: number): (prev: number) => number {
+  let z = SHIFTS.get(length);
+  if (z === undefined) {
+    // the images of the 32 unit vectors, then each table entry as the XOR of its bits' images
+    const T = CRC_TABLES;
+    const basis = new Uint32Array(32);
+    for (let bit = 0; bit < 32; bit++) {
+      let c = (1 << bit) >>> 0;
+      for (let i = 0; i < length; i++) c = T[c & 0xff] ^ (c >>> 8);
+      basis[bit] = c >>> 0;
+    }
+    z = new Uint32Array(1024);
+    for (let k = 0; k < 4; k++)
+      for (let b = 1; b < 256; b++) z[k * 256 + b] = z[k * 256 + (b & (b - 1))] ^ basis[8 * k + (31 - Math.clz32(b & -b))];
+    SHIFTS.set(length, z);
+  }
+  const t = z;
+  return (prev) => (t[prev & 0xff] ^ t[256 + ((prev >>> 8) & 0xff)] ^ t[512 + ((prev >>> 16) & 0xff)] ^ t[768 + (prev >>> 24)]) >>> 0;
 }

@@ -1,8 +1,9 @@
 import { readAllExportRows, readAllReports } from '../db/database';
-import { csvLongParts, csvWideParts } from '../export/csv';
+import { csvWideParts } from '../export/csv';
 import { yieldToEventLoop } from '../export/chunked';
 import { exportFileName } from '../export/file-name';
 import { toJsonParts } from '../export/json';
+import { longExport } from '../export/long-export';
 import { xlsxBlob } from '../export/xlsx';
 
 /**
@@ -18,7 +19,15 @@ const TYPES = {
   csv: 'text/csv;charset=utf-8',
 };
 
-export async function runExport(kind: ExportKind, onProgress: (done: number, total: number) => void): Promise<number> {
+/**
+ * Exports every saved report as `kind`; answers the number of reports exported. A long export above Excel's
+ * row limit comes as a ZIP of normalized tables (SPEC §5): `onLongZip` is told its row count.
+ */
+export async function runExport(
+  kind: ExportKind,
+  onProgress: (done: number, total: number) => void,
+  onLongZip?: (rows: number) => void,
+): Promise<number> {
   const opts = { onProgress };
   const now = new Date();
   let blob: Blob;
@@ -35,10 +44,20 @@ export async function runExport(kind: ExportKind, onProgress: (done: number, tot
     if (kind === 'xlsx') {
       blob = await xlsxBlob(rows, opts);
       name = exportFileName('xlsx', now);
+    } else if (kind === 'csv-wide') {
+      blob = await toBlob(await csvWideParts(rows, opts), TYPES.csv);
+      name = exportFileName('csv', now, '-wide');
     } else {
-      const wide = kind === 'csv-wide';
-      blob = await toBlob(wide ? await csvWideParts(rows, opts) : await csvLongParts(rows, opts), TYPES.csv);
-      name = exportFileName('csv', now, wide ? '-wide' : '');
+      const long = await longExport(rows, opts);
+      if (long.kind === 'csv') {
+        blob = await toBlob(long.parts, TYPES.csv);
+        name = exportFileName('csv', now);
+      } else {
+        // above Excel's row limit: reports.csv + values.csv + keys.csv in a ZIP (SPEC §5)
+        blob = long.blob;
+        name = exportFileName('zip', now, '-long');
+        onLongZip?.(long.rows);
+      }
     }
   }
   download(blob, name);
