@@ -5,6 +5,7 @@ import { exportFileName } from '../export/file-name';
 import { toJsonParts } from '../export/json';
 import { longExport } from '../export/long-export';
 import { xlsxBlob } from '../export/xlsx';
+import { deflaterForExports } from './worker-deflater';
 
 /**
  * Export from an extension page (popup or options): read the saved reports, build the file in
@@ -42,7 +43,13 @@ export async function runExport(
     const rows = await readAllExportRows(undefined, onProgress);
     count = rows.length;
     if (kind === 'xlsx') {
-      blob = await xlsxBlob(rows, opts);
+      // the sheets are deflated on workers while the page writes the next one
+      const deflater = deflaterForExports();
+      try {
+        blob = await xlsxBlob(rows, { ...opts, deflater });
+      } finally {
+        deflater?.close();
+      }
       name = exportFileName('xlsx', now);
     } else if (kind === 'csv-wide') {
       blob = await toBlob(await csvWideParts(rows, opts), TYPES.csv);
