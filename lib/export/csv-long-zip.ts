@@ -107,10 +107,8 @@ interface Fragment {
   crc: number;
   shift: (prev: number) => number;
 }
-const fragment = (text: string): Fragment => {
-  const bytes = encodeText(text);
-  return { bytes, crc: crc32(bytes), shift: crc32Shift(bytes.length) };
-};
+const fragmentOf = (bytes: Uint8Array): Fragment => ({ bytes, crc: crc32(bytes), shift: crc32Shift(bytes.length) });
+const fragment = (text: string): Fragment => fragmentOf(encodeText(text));
 
 /**
  * `values.csv`, deflated as it is written (fixed-deflate.ts), `slice` reports at a time with a yield between
@@ -133,6 +131,21 @@ async function valuesCsv(zip: ZipWriter, rows: readonly ExportRow[], opts: Chunk
   const keyNo = new Map<string, number>();
   const fragments: Fragment[] = [];
   const lastAt: number[] = [];
+  // the end of a line whose raw is the value's own digits, `<value>,CRLF`, by value (values repeat: most
+  // are small counts)
+  const plainTails = new Map<number, Fragment>();
+  const plainTail = (v: number) => {
+    let t = plainTails.get(v);
+    if (t === undefined) {
+      tail.clear();
+      if (!Number.isNaN(v)) tail.number(v);
+      tail.byte(44); // ,
+      tail.ascii(CRLF);
+      t = fragmentOf(tail.take());
+      if (plainTails.size < 100_000) plainTails.set(v, t);
+    }
+    return t;
+  };
   const orders = new Map<string, { keys: readonly string[]; at: Int32Array; nos: Int32Array }>();
   const orderOf = (json: string) => {
     let o = orders.get(json);
@@ -179,23 +192,29 @@ async function valuesCsv(zip: ZipWriter, rows: readonly ExportRow[], opts: Chunk
         lastAt[no] = pos;
         pos += f.bytes.length;
         // value, raw and the line end, as literals
-        tail.clear();
         const v = values[i];
-        const present = !Number.isNaN(v);
-        if (present) tail.number(v);
-        tail.byte(44); // ,
         const raw = plain ? undefined : raws.get(keys[i]);
-        // undefined: printed as String(v), written empty; null or '': nothing printed
-        if (raw !== undefined) {
+        if (raw === undefined) {
+          // printed as String(v): raw written empty
+          const t = plainTail(v);
+          deflate.literals(t.bytes, 0, t.bytes.length);
+          crc = t.shift(crc) ^ t.crc;
+          pos += t.bytes.length;
+        } else {
+          tail.clear();
+          const present = !Number.isNaN(v);
+          if (present) tail.number(v);
+          tail.byte(44); // ,
+          // null or '': nothing printed
           if (raw === null || raw === '') {
             if (present) tail.ascii(NO_RAW);
           } else tail.utf8(csvField(raw));
+          tail.ascii(CRLF);
+          const bytes = tail.view();
+          deflate.literals(bytes, 0, tail.length);
+          crc = crc32(bytes, crc, tail.length);
+          pos += tail.length;
         }
-        tail.ascii(CRLF);
-        const bytes = tail.view();
-        deflate.literals(bytes, 0, tail.length);
-        crc = crc32(bytes, crc, tail.length);
-        pos += tail.length;
         prevLine = line;
       }
       if (deflate.pending > 1 << 20) body.push(deflate.take());
