@@ -16,9 +16,11 @@ import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { useSettings } from '../../../lib/ui/use-settings';
 import { makeRecord } from '../../support/records';
 
+import type * as LongZip from '../../../lib/export/csv-long-zip';
+
 // Excel's row limit lowered to 10 rows, so that two saved reports (12 long rows) are above it
 vi.mock('../../../lib/export/csv-long-zip', async (original) => ({
-  ...(await original<typeof import('../../../lib/export/csv-long-zip')>()),
+  ...(await original<typeof LongZip>()),
   LONG_CSV_MAX_ROWS: 10,
 }));
 
