@@ -109,7 +109,9 @@ export class ZipWriter {
   async add(name: string, chunks: Chunks): Promise<void> {
     const { done } = await this.deflater.entry(chunks);
     const nameBytes = this.enc.encode(name);
-    this.entries.push(done.then((e) => ({ name: nameBytes, ...e })));
+    const entry = done.then((e) => ({ name: nameBytes, ...e }));
+    entry.catch(() => {}); // a failed entry fails `blob`; not an unhandled rejection before it
+    this.entries.push(entry);
   }
 
   /** Adds an entry already deflated (raw DEFLATE chunks), with the CRC-32 and size of its uncompressed bytes. */

@@ -47,6 +47,11 @@ export async function runExport(
       const deflater = deflaterForExports();
       try {
         blob = await xlsxBlob(rows, { ...opts, deflater });
+      } catch (e) {
+        // a worker that cannot start (or stops): the same workbook, deflated on this thread
+        if (!deflater) throw e;
+        console.warn('[nianbao-lens] export: deflate workers failed, deflating in the page:', e);
+        blob = await xlsxBlob(rows, opts);
       } finally {
         deflater?.close();
       }

@@ -8,7 +8,7 @@ import type { FromWorker, ToWorker } from './deflate-worker';
  * page's thread; on a busy 2-core machine threads of our own also get more of the CPU. Chunks are
  * transferred, not copied; a worker more than `AHEAD` bytes behind makes the page wait (memory stays
  * bounded). Without Worker (tests in Node), `deflaterForExports` answers undefined: zip.ts deflates in
- * the thread.
+ * the thread; a worker that fails makes the export throw (run-export.ts then writes it in the thread).
  */
 
 const AHEAD = 32 << 20;
@@ -19,6 +19,8 @@ interface Lane {
   /** bytes sent and not yet taken */
   behind: number;
   wake: (() => void) | null;
+  /** why the worker stopped (it could not start, or threw) */
+  failed: Error | null;
 }
 
 export function deflaterForExports(): (Deflater & { close(): void }) | undefined {
@@ -26,7 +28,12 @@ export function deflaterForExports(): (Deflater & { close(): void }) | undefined
   const pending = new Map<number, { resolve: (e: DeflatedEntry) => void; reject: (e: Error) => void }>();
   let nextId = 0;
   const lanes: Lane[] = Array.from({ length: WORKERS }, () => {
-    const lane: Lane = { worker: new Worker(new URL('./deflate-worker.ts', import.meta.url), { type: 'module' }), behind: 0, wake: null };
+    const lane: Lane = {
+      worker: new Worker(new URL('./deflate-worker.ts', import.meta.url), { type: 'module' }),
+      behind: 0,
+      wake: null,
+      failed: null,
+    };
     lane.worker.onmessage = (e: MessageEvent<FromWorker>) => {
       const m = e.data;
       if (m.type === 'ack') {
@@ -36,12 +43,18 @@ export function deflaterForExports(): (Deflater & { close(): void }) | undefined
         const p = pending.get(m.id);
         pending.delete(m.id);
         if (m.type === 'done') p?.resolve({ method: 8, body: m.body, crc: m.crc, size: m.size });
-        else p?.reject(new Error(`deflate: ${m.message}`));
+        else {
+          lane.failed = new Error(`deflate: ${m.message}`);
+          p?.reject(lane.failed);
+          lane.wake?.();
+        }
       }
     };
     lane.worker.onerror = (e) => {
-      for (const p of pending.values()) p.reject(new Error(`deflate worker: ${e.message}`));
+      lane.failed = new Error(`deflate worker: ${e.message}`);
+      for (const p of pending.values()) p.reject(lane.failed);
       pending.clear();
+      lane.wake?.();
     };
     return lane;
   });
@@ -49,6 +62,7 @@ export function deflaterForExports(): (Deflater & { close(): void }) | undefined
   return {
     async entry(chunks: Chunks) {
       const lane = lanes.reduce((a, b) => (b.behind < a.behind ? b : a));
+      if (lane.failed) throw lane.failed;
       const id = nextId++;
       const done = new Promise<DeflatedEntry>((resolve, reject) => pending.set(id, { resolve, reject }));
       done.catch(() => {}); // awaited by the zip writer; not an unhandled rejection meanwhile
@@ -59,8 +73,9 @@ export function deflaterForExports(): (Deflater & { close(): void }) | undefined
         const bytes = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength ? chunk : chunk.slice();
         lane.behind += bytes.length;
         send(lane, { type: 'chunk', id, bytes }, [bytes.buffer]);
-        while (lane.behind > AHEAD) await new Promise<void>((wake) => (lane.wake = wake));
+        while (lane.behind > AHEAD && !lane.failed) await new Promise<void>((wake) => (lane.wake = wake));
         lane.wake = null;
+        if (lane.failed) throw lane.failed;
       }
       send(lane, { type: 'end', id });
       return { done };
