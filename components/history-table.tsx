@@ -13,6 +13,8 @@ interface Props {
   onToggle: (id: string) => void;
   onToggleAll: (ids: string[], on: boolean) => void;
   onOpen: (id: string) => void;
+  /** render only the first `limit` rows (a first screenful; select-all still takes every row) */
+  limit?: number;
 }
 
 const COLUMNS: { key: SortKey; label: 'agency' | 'year' | 'edition' | 'status' | 'failing' | 'saved' }[] = [
@@ -25,7 +27,7 @@ const COLUMNS: { key: SortKey; label: 'agency' | 'year' | 'edition' | 'status' |
 ];
 
 /** One page of the history: sortable headers, a checkbox per row, click a row for its detail. */
-export function HistoryTable({ rows, sort, desc, selected, onSort, onToggle, onToggleAll, onOpen }: Props) {
+export function HistoryTable({ rows, sort, desc, selected, onSort, onToggle, onToggleAll, onOpen, limit }: Props) {
   const t = useT();
   const ids = rows.map((r) => r.id);
   const allOn = ids.length > 0 && ids.every((id) => selected.has(id));
@@ -47,7 +49,7 @@ export function HistoryTable({ rows, sort, desc, selected, onSort, onToggle, onT
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
+        {(limit === undefined ? rows : rows.slice(0, limit)).map((r) => (
           <tr key={r.id} data-testid="history-row" data-id={r.id} class={`status-${r.status}`} onClick={() => onOpen(r.id)}>
             <td class="select" onClick={(e) => e.stopPropagation()}>
               <input

@@ -16,7 +16,7 @@ import type * as DatabaseModule from '@/lib/db/database';
 import { useExport } from '@/lib/ui/use-export';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { useSettings } from '@/lib/ui/use-settings';
-import { useFirstPage, type FirstPage, type FirstPageSource } from './use-first-page';
+import { useFirstPage, useFirstRowsMark, useFirstScreenLimit, type FirstPage, type FirstPageSource } from './use-first-page';
 import { useSelection } from './use-selection';
 import { QuarantineNotice } from '@/components/quarantine-notice';
 import { CollectUrlForm } from '@/components/collect-url-form';
@@ -59,6 +59,8 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
     () => (!all && first && query === DEFAULT_QUERY ? firstPageView(first) : queryHistory(all ?? [], query)),
     [all, first, query],
   );
+  useFirstRowsMark(view.rows.length);
+  const limit = useFirstScreenLimit(view.rows.length);
   const total = all?.length ?? first?.total;
   const selection = useSelection(all);
   const [confirming, setConfirming] = useState(false);
@@ -151,6 +153,7 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
         ) : (
           <HistoryTable
             rows={view.rows}
+            limit={limit}
             sort={query.sort}
             desc={query.desc}
             selected={selection.selected}

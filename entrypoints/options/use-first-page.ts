@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { ReportSummary } from '@/lib/db/database';
-import { readFirstPage } from '@/lib/db/first-page';
+import { takeFirstPageRead } from '@/lib/db/first-page';
 import { PAGE_SIZE } from '@/lib/ui/history-query';
 
 export interface FirstPage {
@@ -41,7 +41,7 @@ export function loadFirstPage(): FirstPageSource {
   };
   const whole = (rows: ReportSummary[], total: number) => (rows.length === Math.min(PAGE_SIZE, total) ? { rows, total } : null);
   (async () => {
-    const direct = await readFirstPage(PAGE_SIZE).catch(() => null);
+    const direct = await takeFirstPageRead(PAGE_SIZE).catch(() => null);
     if (direct && direct.rows.length === PAGE_SIZE) {
       // a full page is the first page whatever the count: the rows now, the count when it comes
       show({ rows: direct.rows, total: undefined });
@@ -61,9 +61,43 @@ export function loadFirstPage(): FirstPageSource {
   return source;
 }
 
-/** The first page from `source`, as state. Read once; the live full list replaces it. */
+/**
+ * The first page from `source`, as state. Read once; the live full list replaces it. Subscribed in a layout
+ * effect, not a plain one: a plain effect waits for the first frame to be painted, so rows read before it
+ * would wait for it too and come in a second frame (a second layout of the whole page).
+ */
 export function useFirstPage(source: FirstPageSource): FirstPage | null | undefined {
   const [first, setFirst] = useState(source.current);
-  useEffect(() => source.subscribe(setFirst), [source]);
+  useLayoutEffect(() => source.subscribe(setFirst), [source]);
   return first;
+}
+
+let rowsMarked = false;
+/**
+ * User Timing marks of the first history rows on screen, once: `nianbao:rows-dom` when they are in the
+ * document, `nianbao:rows-frame` in the next animation frame — the page's own reading of what the bench's
+ * first-paint poll looks for (test/bench/profile-history.ts shows both).
+ */
+export function useFirstRowsMark(rows: number): void {
+  useLayoutEffect(() => {
+    if (rowsMarked || rows === 0) return;
+    rowsMarked = true;
+    performance.mark('nianbao:rows-dom');
+    requestAnimationFrame(() => performance.mark('nianbao:rows-frame'));
+  }, [rows]);
+}
+
+/** rows that fill the first screen of the history (about 20 show at 900 px; a tall screen shows more) */
+const FIRST_SCREEN = 40;
+
+/**
+ * How many rows to render: the first time rows come in, a screenful, and every row once that frame is
+ * painted (effects run after the paint) — the rows below the fold do not hold up the first paint.
+ */
+export function useFirstScreenLimit(rows: number): number | undefined {
+  const [whole, setWhole] = useState(false);
+  useEffect(() => {
+    if (rows > 0) setWhole(true);
+  }, [rows > 0]);
+  return whole ? undefined : FIRST_SCREEN;
 }

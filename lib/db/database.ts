@@ -183,9 +183,10 @@ export async function readAllExportRows(target: NianbaoDb = db, onProgress?: (do
       reads.push(
         Promise.all([lists, page]).then(([lists, page]) => {
           const out: ExportRow[] = [];
-          for (const row of page) {
-            if (looksLikeExportRow(row) && resolveExportRow(row, lists)) {
-              delete (row as StampedExportRow).dv; // the stamp is the database's, not the export's
+          for (const stored of page) {
+            const row = looksLikeExportRow(stored) ? resolveExportRow(stored, lists) : null;
+            if (row) {
+              delete (row as ExportRow & { dv?: number }).dv; // the stamp is the database's, not the export's
               out.push(row);
             } else skipped++;
           }
@@ -207,10 +208,10 @@ function looksLikeExportRow(row: unknown): row is StoredExportRow {
     !!r &&
     typeof r.id === 'string' &&
     typeof r.keys === 'string' &&
-    r.values instanceof Float64Array &&
+    r.values instanceof Uint8Array &&
     r.raws instanceof Map &&
     typeof r.checkIds === 'string' &&
-    r.checkNums instanceof Float64Array &&
+    r.checkNums instanceof Uint8Array &&
     r.reasons instanceof Map
   );
 }

@@ -74,3 +74,24 @@ export async function readFirstPage(limit: number, name = DB_NAME): Promise<Firs
     return null;
   }
 }
+
+/** where the early read (entrypoints/history-first-read/) leaves its promise for the options page */
+const EARLY = '__nianbaoFirstPage';
+type Early = { [EARLY]?: { limit: number; read: Promise<FirstPageRead | null> } | null };
+
+/**
+ * Starts reading the first page now and leaves the read on `globalThis` for `takeFirstPageRead` — unless
+ * the page's code came first and has read it itself (the early script loads `async`, in parallel).
+ */
+export function startFirstPageRead(limit: number, name = DB_NAME): void {
+  const g = globalThis as Early;
+  if (g[EARLY] === undefined) g[EARLY] = { limit, read: readFirstPage(limit, name).catch(() => null) };
+}
+
+/** The read `startFirstPageRead` started (once; a read of another size does not count), else a new one. */
+export function takeFirstPageRead(limit: number, name = DB_NAME): Promise<FirstPageRead | null> {
+  const g = globalThis as Early;
+  const early = g[EARLY];
+  g[EARLY] = null;
+  return early?.limit === limit ? early.read : readFirstPage(limit, name);
+}

@@ -1,7 +1,6 @@
 import { resolveExportRow, type ExportRow } from '../export/export-row';
 import type { ReportRecord } from '../core/record';
 import { db as defaultDb, type NianbaoDb } from './database';
-import type { StampedExportRow } from './derived';
 
 /**
  * Some reports by id (a collection run's, SPEC §9), for its export: the full records (JSON) or their export
@@ -18,9 +17,10 @@ export async function readExportRowsById(ids: readonly string[], target: Nianbao
       target.keyLists.toArray().then((all) => new Map(all.map((l) => [l.id, l.json]))),
     ]);
     const out: ExportRow[] = [];
-    for (const row of rows) {
-      if (!row || !resolveExportRow(row, lists)) continue;
-      delete (row as StampedExportRow).dv;
+    for (const stored of rows) {
+      const row = stored ? resolveExportRow(stored, lists) : null;
+      if (!row) continue;
+      delete (row as ExportRow & { dv?: number }).dv; // the stamp is the database's, not the export's
       out.push(row);
     }
     return out;

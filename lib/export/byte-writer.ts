@@ -30,6 +30,16 @@ export class ByteWriter {
     return out;
   }
 
+  /** The buffer itself: its bytes 0…length are those written since the last take (valid until the next write). */
+  view(): Uint8Array {
+    return this.buf;
+  }
+
+  /** Drops what was written since the last take (the buffer is kept). */
+  clear(): void {
+    this.at = 0;
+  }
+
   protected room(n: number): void {
     if (this.at + n <= this.buf.length) return;
     const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));

@@ -3,7 +3,7 @@ import { yieldToEventLoop, type ChunkOptions } from './chunked';
 import { toExportRow, type ExportRow } from './export-row';
 import { CHECKS_HEADER, LONG_HEADER, WIDE_HEADER, escapeFormula, type CellValue } from './rows';
 import { NS, Sheet, SharedStrings, TRUNCATED, XML_HEAD, writeChecks, writeLong, writeWide, type SheetWriter } from './xlsx-sheets';
-import { ZipWriter } from './zip';
+import { ZipWriter, type Deflater } from './zip';
 
 /**
  * XLSX export (SPEC §5): sheets `reports` (wide), `values` (long) and `checks`. Numbers are typed
@@ -81,14 +81,17 @@ function packageParts(): Record<string, string> {
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** `maxRows`: the `values` sheet's row limit (tests lower it); `deflater`: where the parts are deflated (zip.ts). */
+export type XlsxOptions = ChunkOptions & { maxRows?: number; deflater?: Deflater };
+
 /**
  * Builds the workbook from export rows, sheet by sheet in slices (progress: reports done over the three
  * sheets, scaled to the report count), as a Blob.
  */
-export async function xlsxBlob(rows: readonly ExportRow[], opts: ChunkOptions & { maxRows?: number } = {}): Promise<Blob> {
+export async function xlsxBlob(rows: readonly ExportRow[], opts: XlsxOptions = {}): Promise<Blob> {
   const maxRows = opts.maxRows ?? MAX_ROWS;
   const sst = new SharedStrings();
-  const zip = new ZipWriter();
+  const zip = new ZipWriter(opts.deflater);
   const slice = Math.max(1, Math.floor((opts.chunkSize ?? 200) / 2));
   const enc = new TextEncoder();
   for (const [name, xml] of Object.entries(packageParts())) await zip.add(name, [enc.encode(xml)]);
@@ -108,6 +111,6 @@ export async function xlsxBlob(rows: readonly ExportRow[], opts: ChunkOptions & 
 }
 
 /** The workbook's bytes, from records (tests, small exports). */
-export async function toXlsx(records: readonly ReportRecord[], opts?: ChunkOptions & { maxRows?: number }): Promise<Uint8Array> {
+export async function toXlsx(records: readonly ReportRecord[], opts?: XlsxOptions): Promise<Uint8Array> {
   return new Uint8Array(await (await xlsxBlob(records.map(toExportRow), opts)).arrayBuffer());
 }

@@ -13,8 +13,6 @@
  */
 const SECONDS = '告报報稽收转轉';
 const FIRSTS = ['报報', '年\uf98e', '年\uf98e', '勾', '新', '结結', '结結'];
-/** the pairs written as they usually are: native substring searches, the fast answer */
-const PLAIN = FIRSTS.flatMap((firsts, k) => [...firsts].map((first) => first + SECONDS[k]));
 const PINYIN_LETTERS = 'abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
 
 /** White space as normalisation removes it (`WHITESPACE_CHAR` of lib/core/text.ts), tested by code. */
@@ -48,19 +46,24 @@ function previousChar(text: string, at: number): string {
 }
 
 /**
- * true when `text` names a report or holds the section 三 table's words: native substring searches, then
- * for the spaced-out or pinyin-annotated forms only the occurrences right after white space or `)` are
- * looked at (plain index loops: on a fresh page this code runs unoptimised).
+ * true when `text` names a report or holds the section 三 table's words: one native `indexOf` pass per
+ * second character (seven over the text), each occurrence judged by the character before it — a first
+ * character right there (the usual case), or white space or `)` to look back past. Plain index loops: on a
+ * fresh page this code runs unoptimised.
  */
 export function textHintsAtReport(text: string): boolean {
-  for (let i = 0; i < PLAIN.length; i++) if (text.includes(PLAIN[i])) return true;
   for (let k = 0; k < SECONDS.length; k++) {
     const second = SECONDS[k];
-    for (let at = text.indexOf(second); at > 0; at = text.indexOf(second, at + 1)) {
+    const firsts = FIRSTS[k];
+    for (let at = text.indexOf(second, 1); at > 0; at = text.indexOf(second, at + 1)) {
       const c = text.charCodeAt(at - 1);
-      if ((c > 0x3000 && c !== 0xfeff) || (c !== 0x29 && !isSpace(c))) continue; // CJK first: most occurrences
-      const before = previousChar(text, at);
-      if (before && FIRSTS[k].includes(before)) return true;
+      if (c > 0x3000 && c !== 0xfeff) {
+        // CJK before it: the pair as usually written, or another word (most occurrences)
+        if (firsts.includes(text[at - 1])) return true;
+      } else if (c === 0x29 || isSpace(c)) {
+        const before = previousChar(text, at);
+        if (before && firsts.includes(before)) return true;
+      }
     }
   }
   return false;

@@ -1,10 +1,12 @@
 import { readAllExportRows, readAllReports } from '../db/database';
 import { readExportRowsById, readReportsById } from '../db/run-records';
-import { csvLongParts, csvWideParts } from '../export/csv';
+import { csvWideParts } from '../export/csv';
 import { yieldToEventLoop } from '../export/chunked';
 import { exportFileName } from '../export/file-name';
 import { toJsonParts } from '../export/json';
+import { longExport } from '../export/long-export';
 import { xlsxBlob } from '../export/xlsx';
+import { deflaterForExports } from './worker-deflater';
 
 /**
  * Export from an extension page (popup or options): read the saved reports, build the file in
@@ -25,7 +27,16 @@ export interface ExportScope {
   suffix: string;
 }
 
-export async function runExport(kind: ExportKind, onProgress: (done: number, total: number) => void, scope?: ExportScope): Promise<number> {
+/**
+ * Exports every saved report (or the `scope`'s) as `kind`; answers the number of reports exported. A long export
+ * above Excel's row limit comes as a ZIP of normalized tables (SPEC §5): `onLongZip` is told its row count.
+ */
+export async function runExport(
+  kind: ExportKind,
+  onProgress: (done: number, total: number) => void,
+  onLongZip?: (rows: number) => void,
+  scope?: ExportScope,
+): Promise<number> {
   const opts = { onProgress };
   const now = new Date();
   const tail = scope?.suffix ?? '';
@@ -41,12 +52,33 @@ export async function runExport(kind: ExportKind, onProgress: (done: number, tot
     const rows = scope ? await readExportRowsById(scope.ids) : await readAllExportRows(undefined, onProgress);
     count = rows.length;
     if (kind === 'xlsx') {
-      blob = await xlsxBlob(rows, opts);
+      // the sheets are deflated on workers while the page writes the next one
+      const deflater = deflaterForExports();
+      try {
+        blob = await xlsxBlob(rows, { ...opts, deflater });
+      } catch (e) {
+        // a worker that cannot start (or stops): the same workbook, deflated on this thread
+        if (!deflater) throw e;
+        console.warn('[nianbao-lens] export: deflate workers failed, deflating in the page:', e);
+        blob = await xlsxBlob(rows, opts);
+      } finally {
+        deflater?.close();
+      }
       name = exportFileName('xlsx', now, tail);
+    } else if (kind === 'csv-wide') {
+      blob = await toBlob(await csvWideParts(rows, opts), TYPES.csv);
+      name = exportFileName('csv', now, `${tail}-wide`);
     } else {
-      const wide = kind === 'csv-wide';
-      blob = await toBlob(wide ? await csvWideParts(rows, opts) : await csvLongParts(rows, opts), TYPES.csv);
-      name = exportFileName('csv', now, `${tail}${wide ? '-wide' : ''}`);
+      const long = await longExport(rows, opts);
+      if (long.kind === 'csv') {
+        blob = await toBlob(long.parts, TYPES.csv);
+        name = exportFileName('csv', now, tail);
+      } else {
+        // above Excel's row limit: reports.csv + values.csv + keys.csv in a ZIP (SPEC §5)
+        blob = long.blob;
+        name = exportFileName('zip', now, `${tail}-long`);
+        onLongZip?.(long.rows);
+      }
     }
   }
   download(blob, name);

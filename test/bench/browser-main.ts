@@ -4,7 +4,7 @@ import { zipSizeKB } from './files-browser';
 
 /**
  * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--no-files] [--no-collect] [--records=N] [--loads=N]
- *   [--exports=csv-wide,xlsx] (only these exports: csv, csv-wide, xlsx, json)
+ *   [--exports=csv-wide,xlsx] (only these exports: csv or csv-long, csv-wide, xlsx, json)
  * (`npm run bench` includes them.) Exit code 1 when a figure misses its budget.
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];

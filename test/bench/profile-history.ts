@@ -85,11 +85,20 @@ async function command(line: string): Promise<boolean> {
     log(`# first paint: ${ms.map(Math.round).join(' ')} → median after 2 warm-up ${Math.round(median(ms.slice(2)))} ms`);
   } else if (cmd === 'timeline') {
     // when the page's scripts were in and when the first row showed (ms from navigation start), K loads
+    const seen: Record<string, number[]> = {};
     for (let i = 0; i < Number(what || 5); i++) {
       const page = await h.context.newPage();
       await page.goto(`chrome-extension://${h.extensionId}/options.html`, { waitUntil: 'commit' });
       const row = await (
-        await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), ROW, { polling: 'raf' })
+        await page.waitForFunction(
+          (sel) => {
+            // when the harness's poll first ran: a row found then may have been there for a while
+            (window as any).__pollStart ??= performance.now();
+            return document.querySelector(sel) ? performance.now() : false;
+          },
+          ROW,
+          { polling: 'raf' },
+        )
       ).jsonValue();
       const t = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -99,18 +108,23 @@ async function command(line: string): Promise<boolean> {
           scripts: Math.round(Math.max(...js.map((r) => (r as PerformanceResourceTiming).responseEnd))),
           interactive: Math.round(nav.domInteractive),
           dcl: Math.round(nav.domContentLoadedEventEnd),
+          pollStart: Math.round((window as any).__pollStart ?? NaN),
+          fcp: Math.round(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN),
           // User Timing marks of the options page: its first rows read, its code loaded
           ...Object.fromEntries(
-            ['nianbao:first-page', 'nianbao:options-code'].map((m) => [
+            ['nianbao:options-code', 'nianbao:first-page', 'nianbao:rows-dom', 'nianbao:rows-frame'].map((m) => [
               m.slice(8),
               Math.round(performance.getEntriesByName(m)[0]?.startTime ?? NaN),
             ]),
           ),
         };
       });
-      log(`# timeline: ${JSON.stringify({ ...t, row: Math.round(row as number) })}`);
+      const all = { ...t, row: Math.round(row as number) };
+      log(`# timeline: ${JSON.stringify(all)}`);
+      for (const [k, v] of Object.entries(all)) if (typeof v === 'number' && !Number.isNaN(v)) (seen[k] ??= []).push(v);
       await page.close();
     }
+    log(`# timeline medians: ${JSON.stringify(Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, median(v)])))}`);
   } else if (cmd === 'export') {
     exportPage ??= await h.openOptions();
     await exportPage.waitForSelector(ROW);

@@ -97,7 +97,7 @@ describe('v3 → current (v4: the collector’s tables, SPEC §9)', () => {
   it('keeps every report and quarantined row, adds empty collectRuns/collectItems, and the summaries now carry collectedFrom', async () => {
     const dump = readDump('v3.json');
     const name = await loadOldDatabase(dump, async (old) => {
-      // v3's export rows, derived by the export-row code unchanged since v3, stamped as v3 stamped them
+      // export rows as a v3 database holds them (derived by this code: JSON cannot carry typed arrays), stamped old
       const { rows, lists } = exportRowsOf(dump.tables.reports as unknown as ReportRecord[]);
       await old.table('exportRows').bulkPut(rows.map((r) => ({ ...r, dv: 1 })));
       await old.table('keyLists').bulkPut(lists);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NianbaoDb, mergeReports } from '../../../lib/db/database';
-import { readFirstPage } from '../../../lib/db/first-page';
+import { readFirstPage, startFirstPageRead, takeFirstPageRead } from '../../../lib/db/first-page';
 import { DB_NAME, DERIVED_VERSION, SCHEMA_VERSION } from '../../../lib/db/versions';
 import { makeRecords } from '../../support/records';
 
@@ -126,5 +126,41 @@ describe('readFirstPage', () => {
       req.onerror = () => reject(req.error);
     });
     expect(await readFirstPage(10, name)).toBeNull();
+  });
+});
+
+describe("the early read (entrypoints/history-first-read/, started before the page's modules load)", () => {
+  const early = () => (globalThis as { __nianbaoFirstPage?: { read: Promise<unknown> } | null }).__nianbaoFirstPage;
+  afterEach(() => {
+    delete (globalThis as { __nianbaoFirstPage?: unknown }).__nianbaoFirstPage;
+  });
+
+  it('is the read the page takes, once; a later take reads anew', async () => {
+    const db = await seeded(12);
+    startFirstPageRead(5, db.name);
+    const started = early()!.read;
+    const taken = takeFirstPageRead(5, db.name);
+    expect(taken).toBe(started);
+    expect((await taken)!.rows.map((r) => r.id)).toEqual(await newestFirst(db, 5));
+    const again = takeFirstPageRead(5, db.name);
+    expect(again).not.toBe(started);
+    expect((await again)!.rows.map((r) => r.id)).toEqual(await newestFirst(db, 5));
+  });
+
+  it('is not taken for a page of another size', async () => {
+    const db = await seeded(12);
+    startFirstPageRead(5, db.name);
+    const started = early()!.read;
+    const taken = takeFirstPageRead(3, db.name);
+    expect(taken).not.toBe(started);
+    expect((await taken)!.rows).toHaveLength(3);
+    await started;
+  });
+
+  it('starts nothing when the page has already read for itself (the early script loads async)', async () => {
+    const db = await seeded(4);
+    await takeFirstPageRead(5, db.name);
+    startFirstPageRead(5, db.name);
+    expect(early()).toBeNull();
   });
 });

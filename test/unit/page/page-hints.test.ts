@@ -41,6 +41,8 @@ describe('textHintsAtReport (the body signals, issue 8)', () => {
     ['spaced 勾 稽', '本列数据的勾\u3000稽关系'],
     ['spaced 报 告', '年度报 \n 告'],
     ['pinyin 報(bào)告(gào)', '年度報(bào)告(gào)'],
+    ['a second character opening the text, the pair later', '告示：现将年度报告公布如下'],
+    ['the pair at the very start', '报告'],
   ])('yes: %s', (_, text) => {
     expect(textHintsAtReport(text)).toBe(true);
   });

@@ -16,6 +16,14 @@ import { useLiveQuery } from '../../../lib/ui/use-live-query';
 import { useSettings } from '../../../lib/ui/use-settings';
 import { makeRecord } from '../../support/records';
 
+import type * as LongZip from '../../../lib/export/csv-long-zip';
+
+// Excel's row limit lowered to 10 rows, so that two saved reports (12 long rows) are above it
+vi.mock('../../../lib/export/csv-long-zip', async (original) => ({
+  ...(await original<typeof LongZip>()),
+  LONG_CSV_MAX_ROWS: 10,
+}));
+
 let root: HTMLElement;
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -74,5 +82,21 @@ describe('useExport', () => {
     await act(() => start!('csv-wide'));
     await vi.waitFor(() => expect(text()).toMatch(/2/));
     expect(text()).not.toBe('running');
+  });
+
+  it('says when the long export came as a ZIP, and why', async () => {
+    await upsertReport(makeRecord({ n: 1 }));
+    await upsertReport(makeRecord({ n: 2 }));
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:test/1');
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    let start: ((kind: 'csv') => Promise<void>) | undefined;
+    function Bar() {
+      const e = useExport(translator('zh_CN'));
+      start = e.start;
+      return <p>{e.progress ? 'running' : (e.message ?? 'idle')}</p>;
+    }
+    render(<Bar />, root);
+    await act(() => start!('csv'));
+    await vi.waitFor(() => expect(text()).toBe('共 12 行，超过 Excel 上限，已导出为 zip：reports.csv + values.csv + keys.csv'));
   });
 });

@@ -10,6 +10,14 @@ import { runExport } from '../../../lib/ui/run-export';
 import { makeRecords } from '../../support/records';
 import { parseCsv } from '../../support/csv';
 
+import type * as LongZip from '../../../lib/export/csv-long-zip';
+
+// Excel's row limit lowered to 10 rows: the 3 saved reports' 18 long rows are "above" it
+vi.mock('../../../lib/export/csv-long-zip', async (original) => ({
+  ...(await original<typeof LongZip>()),
+  LONG_CSV_MAX_ROWS: 10,
+}));
+
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(async () => {
   downloads = [];
@@ -46,5 +54,22 @@ describe('runExport', () => {
     const file = JSON.parse(await downloads[0].blob.text()) as { schema: string; reports: { id: string }[] };
     expect(file.schema).toBe('nianbao-lens/report@1');
     expect(file.reports.map((r) => r.id).sort()).toEqual((await db.reports.toArray()).map((r) => r.id).sort());
+  });
+
+  it('downloads the long export above Excel’s row limit as a ZIP of the three tables, and says how many rows', async () => {
+    const zipped: number[] = [];
+    expect(
+      await runExport(
+        'csv',
+        () => {},
+        (rows) => zipped.push(rows),
+      ),
+    ).toBe(3);
+    expect(zipped).toEqual([18]);
+    expect(downloads[0].name).toMatch(/^nianbao-lens-\d{8}-\d{4}-long\.zip$/);
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(await downloads[0].blob.arrayBuffer(), { checkCRC32: true });
+    expect(Object.keys(zip.files).sort()).toEqual(['README.txt', 'keys.csv', 'reports.csv', 'values.csv']);
+    expect(parseCsv((await zip.file('values.csv')!.async('string')).slice(1))).toHaveLength(19);
   });
 });
