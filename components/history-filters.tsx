@@ -4,6 +4,8 @@ import { useT } from './i18n-context';
 interface Props {
   query: HistoryQuery;
   years: number[];
+  /** the listings collections took reports from (SPEC §9); the filter shows when there is one */
+  listings?: string[];
   onChange: (patch: Partial<HistoryQuery>) => void;
 }
 
@@ -11,7 +13,7 @@ const FORMATS = ['2021', '2019', 'legacy', 'unknown'] as const;
 const STATUSES = ['errors', 'ok', 'partial', 'no-tables'] as const;
 
 /** Search box and the year / edition / status filters of the history. */
-export function HistoryFilters({ query, years, onChange }: Props) {
+export function HistoryFilters({ query, years, listings = [], onChange }: Props) {
   const t = useT();
   return (
     <div class="filters">
@@ -62,6 +64,21 @@ export function HistoryFilters({ query, years, onChange }: Props) {
           </option>
         ))}
       </select>
+      {listings.length > 0 && (
+        <select
+          data-testid="filter-collected"
+          aria-label={t('allListings')}
+          value={query.collectedFrom}
+          onChange={(e) => onChange({ collectedFrom: e.currentTarget.value, page: 0 })}
+        >
+          <option value="">{t('allListings')}</option>
+          {listings.map((u) => (
+            <option key={u} value={u}>
+              {u.replace(/^https?:\/\//, '')}
+            </option>
+          ))}
+        </select>
+      )}
     </div>
   );
 }

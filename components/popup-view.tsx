@@ -15,10 +15,12 @@ interface Props {
   exportBar: ComponentChildren;
   /** the tab shows a report file (PDF/DOCX, SPEC §8): its kind, and the action that checks it */
   fileTab?: { kind: string; onCheck: () => void } | null;
+  /** the page links ≥ 2 reports (SPEC §9): how many, and the action that opens the collector */
+  collect?: { count: number; onOpen: () => void } | null;
 }
 
 /** The popup: the current page, its save state, and the saved collection. */
-export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, exportBar, fileTab }: Props) {
+export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, exportBar, fileTab, collect }: Props) {
   const t = useT();
   const outcome = state?.outcome;
   // the further reports of a 年报汇编 (SPEC §5: one record each), after the first
@@ -38,7 +40,12 @@ export function PopupView({ state, savedCount, saving, onSave, onOpenOptions, ex
             </button>
           </div>
         )}
-        {!outcome && !fileTab && <p class="muted">{t('noScan')}</p>}
+        {collect && collect.count >= 2 && (
+          <button type="button" class="primary collect-open" data-testid="collect-open" data-count={collect.count} onClick={collect.onOpen}>
+            {t('collectOpen', { count: collect.count })}
+          </button>
+        )}
+        {!outcome && !fileTab && !(collect && collect.count >= 2) && <p class="muted">{t('noScan')}</p>}
         {outcome && !outcome.isReport && (
           <p class="muted" data-testid="not-report">
             {t('notReport')}

@@ -1,7 +1,7 @@
 import type { Settings } from '@/lib/protocol/settings';
 import { useT } from './i18n-context';
 
-/** The two settings: auto-save and the UI language. */
+/** The settings: auto-save, the UI language, and the collector's gap between requests to one site (SPEC §9). */
 export function SettingsPanel({ settings, onChange }: { settings: Settings; onChange: (patch: Partial<Settings>) => void }) {
   const t = useT();
   return (
@@ -26,6 +26,22 @@ export function SettingsPanel({ settings, onChange }: { settings: Settings; onCh
           <option value="zh_CN">中文</option>
           <option value="en">English</option>
         </select>
+      </label>
+      <label>
+        {t('collectGap')}{' '}
+        <input
+          type="number"
+          data-testid="setting-collect-gap"
+          min={1}
+          max={60}
+          step={0.5}
+          value={settings.collectGapMs / 1000}
+          onChange={(e) => {
+            const seconds = Number(e.currentTarget.value);
+            if (Number.isFinite(seconds)) onChange({ collectGapMs: Math.min(60_000, Math.max(1000, Math.round(seconds * 1000))) });
+          }}
+        />{' '}
+        {t('seconds')}
       </label>
     </section>
   );

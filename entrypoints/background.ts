@@ -4,11 +4,17 @@ import browser from 'webextension-polyfill';
 import { CHECK_FILE_MENU_ID, CHECK_MENU_ID, createCheckMenu, runCheckInTab } from '@/lib/background/context-menu';
 import { viewerUrl } from '@/lib/protocol/viewer-url';
 import { handleMessage } from '@/lib/background/router';
+import { resumeRuns } from '@/lib/background/collector';
 import { clearTabState, forgetIfLensGone } from '@/lib/background/tab-state';
 
 // Wiring only: the logic lives in lib/router.ts, lib/saver.ts, lib/tab-state.ts.
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => createCheckMenu());
+
+  // a collection a stopped worker or the closed browser left running goes on (SPEC §9): whenever the worker
+  // starts, at browser start-up, and when the collector page opens
+  void resumeRuns();
+  browser.runtime.onStartup.addListener(() => void resumeRuns());
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
 

@@ -19,13 +19,15 @@ import { useSettings } from '@/lib/ui/use-settings';
 import { useFirstPage, useFirstRowsMark, useFirstScreenLimit, type FirstPage, type FirstPageSource } from './use-first-page';
 import { useSelection } from './use-selection';
 import { QuarantineNotice } from '@/components/quarantine-notice';
+import { CollectUrlForm } from '@/components/collect-url-form';
+import { collectorUrl } from '@/lib/ui/listing-count';
 import { quarantineFile } from '@/lib/export/quarantine';
 import { exportFileName } from '@/lib/export/file-name';
 
 /** The default view's first page while the full list loads (the count once read, years not yet). */
 function firstPageView(first: FirstPage): HistoryPage {
   const matched = first.total ?? first.rows.length;
-  return { rows: first.rows, matched, pages: Math.max(1, Math.ceil(matched / PAGE_SIZE)), page: 0, years: [] };
+  return { rows: first.rows, matched, pages: Math.max(1, Math.ceil(matched / PAGE_SIZE)), page: 0, years: [], listings: [] };
 }
 
 // Dexie, zod (with the record schema and the messages) and the report detail load after the first rows are
@@ -126,7 +128,13 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
           <ImportButton busy={importing} message={notice} onFile={runImport} />
         </section>
         <QuarantineNotice count={quarantined?.length ?? 0} onDownload={downloadQuarantined} />
-        <HistoryFilters query={query} years={view.years} onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))} />
+        <CollectUrlForm onOpen={(url) => window.open(collectorUrl(url), '_blank')} />
+        <HistoryFilters
+          query={query}
+          years={view.years}
+          listings={view.listings}
+          onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))}
+        />
         <div class="table-bar">
           <span data-testid="history-count">{total !== undefined && t('rows', { count: total, shown: view.matched })}</span>
           <span>{selection.selected.size > 0 && t('selected', { count: selection.selected.size })}</span>

@@ -9,6 +9,7 @@ import { viewerUrl } from '@/lib/protocol/viewer-url';
 import { translator } from '@/lib/i18n/ui';
 import { sendMessage, type TabState } from '@/lib/protocol/messages';
 import { useExport } from '@/lib/ui/use-export';
+import { collectorUrl, countListedReports } from '@/lib/ui/listing-count';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { useSettings } from '@/lib/ui/use-settings';
 
@@ -28,6 +29,7 @@ export function App() {
   const [state, setState] = useState<TabState | null>(null);
   const [saving, setSaving] = useState(false);
   const [tabUrl, setTabUrl] = useState<string>();
+  const [listed, setListed] = useState(0);
   const count = useLiveQuery(() => db.reports.count());
   const exporter = useExport(t);
 
@@ -41,7 +43,11 @@ export function App() {
       // the tab's address (host access to *.gov.cn): a PDF/DOCX there can be checked in the viewer page
       if (id !== undefined)
         void browser.tabs.get(id).then(
-          (tab) => setTabUrl(tab.url ?? tab.pendingUrl),
+          (tab) => {
+            setTabUrl(tab.url ?? tab.pendingUrl);
+            // a 年报 column: its report links can be collected (SPEC §9)
+            void countListedReports(id, tab.url).then(setListed);
+          },
           () => undefined,
         );
     });
@@ -64,6 +70,11 @@ export function App() {
     if (tabUrl) void browser.tabs.create({ url: viewerUrl(tabUrl) }).then(() => !location.search.includes('tabId') && window.close());
   };
 
+  const openCollector = () => {
+    if (tabUrl && tabId !== undefined)
+      void browser.tabs.create({ url: collectorUrl(tabUrl, tabId) }).then(() => !location.search.includes('tabId') && window.close());
+  };
+
   return (
     <I18n.Provider value={t}>
       <PopupView
@@ -72,6 +83,7 @@ export function App() {
         saving={saving}
         onSave={save}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        collect={listed >= 2 ? { count: listed, onOpen: openCollector } : null}
         fileTab={fileKind && !state?.outcome.isReport ? { kind: fileKind, onCheck: checkFile } : null}
         exportBar={<ExportBar onExport={exporter.start} progress={exporter.progress} message={exporter.message} disabled={!count} />}
       />

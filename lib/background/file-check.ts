@@ -3,6 +3,7 @@ import type { ReportRecord } from '../core/record';
 import { fileNameOf } from '../files/file-address';
 import type { FileCheckReply } from '../protocol/messages';
 import { toBase64, type OffscreenReadReply, type OffscreenReadRequest } from '../protocol/offscreen';
+import { askOffscreen, hasOffscreen } from './offscreen';
 import { politeFetch as defaultFetch, type FetchOutcome } from './polite-fetch';
 
 /**
@@ -97,8 +98,7 @@ const READ_TIMEOUT_MS = 60_000;
 /** Reads bytes in the offscreen document (Chrome) or right here (Firefox's background page has a DOM). */
 export async function readBytes(req: Parameters<ReadBytes>[0]): Promise<OffscreenReadReply> {
   const { bytes, ...rest } = req;
-  const offscreen = (globalThis as { chrome?: { offscreen?: ChromeOffscreen } }).chrome?.offscreen;
-  if (!offscreen) {
+  if (!hasOffscreen()) {
     // Firefox only (its background page has a DOM): in Chrome's build this branch and pdf.js stay out of the worker
     if (!import.meta.env.FIREFOX) throw new Error('chrome.offscreen is not available');
     const [{ checkFileBytes }, { browserReaders, pdfAssets }] = await Promise.all([
@@ -109,42 +109,6 @@ export async function readBytes(req: Parameters<ReadBytes>[0]): Promise<Offscree
     const readers = browserReaders(pdfAssets((p) => browser.runtime.getURL(p as '/')));
     return checkFileBytes(bytes, { ...rest, parse, readers });
   }
-  await ensureOffscreen(offscreen);
   const request: OffscreenReadRequest = { target: 'offscreen', type: 'read-file', data: toBase64(bytes), ...rest };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, ko) => {
-    timer = setTimeout(() => ko(new Error(`读取超过 ${READ_TIMEOUT_MS / 1000} 秒`)), READ_TIMEOUT_MS);
-  });
-  try {
-    const reply = (await Promise.race([browser.runtime.sendMessage(request), timeout])) as
-      OffscreenReadReply | { error: string } | undefined;
-    if (!reply) throw new Error('文件读取页没有回应');
-    if ('error' in reply) throw new Error(reply.error);
-    return reply;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-interface ChromeOffscreen {
-  createDocument(p: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  hasDocument?: () => Promise<boolean>;
-}
-
-let creating: Promise<void> | null = null;
-
-async function ensureOffscreen(offscreen: ChromeOffscreen): Promise<void> {
-  if (await offscreen.hasDocument?.().catch(() => false)) return;
-  creating ??= offscreen
-    .createDocument({
-      url: '/offscreen.html',
-      reasons: ['WORKERS', 'DOM_PARSER'],
-      justification: 'Read report PDF/DOCX files (pdf.js worker, DOMParser) off the service worker',
-    })
-    .catch((e: Error) => {
-      // another call created it first
-      if (!/single offscreen|already/i.test(e.message)) throw e;
-    })
-    .finally(() => (creating = null));
-  await creating;
+  return askOffscreen<OffscreenReadReply>(request, READ_TIMEOUT_MS, `读取超过 ${READ_TIMEOUT_MS / 1000} 秒`);
 }

@@ -19,6 +19,8 @@ export interface PoliteOptions {
   maxRetryAfterMs?: number;
   /** a request that sends nothing for this long is given up (ms) */
   timeoutMs?: number;
+  /** whether a timed-out request is tried again (default true; the collector gives a page that never ends one try) */
+  retryTimeouts?: boolean;
 }
 
 export interface PoliteDeps {
@@ -57,7 +59,7 @@ export function createPoliteFetcher(deps: PoliteDeps = defaultDeps()) {
     }
   }
 
-  async function once(url: string, opts: Required<PoliteOptions>): Promise<FetchOutcome & { retryAfterMs?: number }> {
+  async function once(url: string, opts: Required<PoliteOptions>): Promise<FetchOutcome & { retryAfterMs?: number; timedOut?: boolean }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
     try {
@@ -80,20 +82,30 @@ export function createPoliteFetcher(deps: PoliteDeps = defaultDeps()) {
       return {
         ok: false,
         error: aborted ? `超时（${Math.round(opts.timeoutMs / 1000)} 秒无响应）` : `网络错误：${(e as Error)?.message ?? e}`,
+        ...(aborted ? { timedOut: true } : {}),
       };
     } finally {
       clearTimeout(timer);
     }
   }
 
+  /**
+   * Counts a request to `host` as started now when none is known (the researcher's own tab just loaded a page
+   * there): the next request waits a gap after it.
+   */
+  function touch(host: string): void {
+    if (!tails.has(host) && (lastStart.get(host) ?? -Infinity) < deps.now()) lastStart.set(host, deps.now());
+  }
+
   /** Fetches `url` politely; retries 429, 503 and network errors with back-off, gives up after `tries`. */
-  return async function politeFetch(url: string, options: PoliteOptions = {}): Promise<FetchOutcome> {
+  async function politeFetch(url: string, options: PoliteOptions = {}): Promise<FetchOutcome> {
     const opts: Required<PoliteOptions> = {
       gapMs: Math.max(1000, options.gapMs ?? 1000),
       tries: options.tries ?? 3,
       maxBytes: options.maxBytes ?? 30 * 1024 * 1024,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
       timeoutMs: options.timeoutMs ?? 60_000,
+      retryTimeouts: options.retryTimeouts ?? true,
     };
     let host: string;
     try {
@@ -108,9 +120,10 @@ export function createPoliteFetcher(deps: PoliteDeps = defaultDeps()) {
         if (attempt > 1) lastStart.set(host, deps.now());
         const got = await once(url, opts);
         if (got.ok) return got;
-        const { retryAfterMs, ...outcome } = got;
+        const { retryAfterMs, timedOut, ...outcome } = got;
         last = outcome;
-        const retryable = got.status === undefined ? !got.tooLarge : got.status === 429 || got.status === 503;
+        const retryable =
+          got.status === undefined ? !got.tooLarge && (opts.retryTimeouts || !timedOut) : got.status === 429 || got.status === 503;
         if (!retryable || attempt === opts.tries) break;
         const backoff = Math.max(opts.gapMs, retryAfterMs ?? opts.gapMs * 2 ** attempt);
         if (backoff > opts.maxRetryAfterMs) {
@@ -121,7 +134,9 @@ export function createPoliteFetcher(deps: PoliteDeps = defaultDeps()) {
       }
       return last;
     });
-  };
+  }
+
+  return Object.assign(politeFetch, { touch });
 }
 
 function tooLarge(bytes: number | null, max: number): string {

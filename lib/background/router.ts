@@ -12,6 +12,8 @@ import { getSettings, setSettings, settingsLanguage } from '../protocol/settings
 import { getTabState, setTabState } from './tab-state';
 import { checkRemoteFile } from './file-check';
 import { readAttachmentInTab } from './attachment';
+import { pauseRun, resumeRun, resumeRuns, startRun } from './collector';
+import { readListingHtml } from './collector-listing';
 
 /**
  * The background's message handler: parses every message (the content script lives in an untrusted
@@ -67,6 +69,11 @@ export const HANDLERS: { [T in Request['type']]: (msg: Extract<Request, { type: 
   'check-file': (msg) => checkFileOpened(msg.url),
   'get-settings': () => getSettings(),
   'set-settings': (msg) => setSettings(msg.settings),
+  'collect-read-listing': (msg) => readListingHtml(msg.url, msg.tabId),
+  'collect-start': (msg) => startRun(msg.listingUrl, msg.items),
+  'collect-pause': (msg) => pauseRun(msg.runId),
+  'collect-resume': (msg) => resumeRun(msg.runId, msg.retryFailed),
+  'collect-wake': () => resumeRuns(),
 };
 
 function answer<T extends Request['type']>(msg: Extract<Request, { type: T }>): Promise<Replies[T]> {

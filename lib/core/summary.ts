@@ -16,6 +16,8 @@ export interface ReportSummary {
   fail: number;
   skip: number;
   failing: string[];
+  /** the listing a collection took it from (SPEC §9), when one did: the history filters by it */
+  collectedFrom?: string;
 }
 
 export function summarize(r: ReportRecord): ReportSummary {
@@ -32,5 +34,6 @@ export function summarize(r: ReportRecord): ReportSummary {
     firstSavedAt: r.firstSavedAt,
     ...t,
     failing: r.checks.filter((c) => c.status === 'fail').map((c) => c.id),
+    ...(r.collectedFrom ? { collectedFrom: r.collectedFrom } : {}),
   };
 }

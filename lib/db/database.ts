@@ -4,7 +4,8 @@ import { summarize, type ReportSummary } from '../core/summary';
 import type { QuarantinedRow } from '../export/quarantine';
 import { resolveExportRow, type KeyListRow, type StoredExportRow, type ExportRow } from '../export/export-row';
 import { putExportRows, rebuildIfStale, summaryRow, type StampedExportRow, type StoredSummary } from './derived';
-import { upgradeToV2, upgradeToV3 } from './upgrades';
+import { upgradeToV2, upgradeToV3, upgradeToV4 } from './upgrades';
+import type { CollectItem, CollectRun } from '../protocol/collect';
 import { DB_NAME } from './versions';
 
 /**
@@ -48,17 +49,30 @@ export const STORES_V3 = {
   keyLists: 'id',
 } as const;
 
+/**
+ * v4: a listing's collection (SPEC §9) — `collectRuns` (one per run, by host and state: one run per host at
+ * a time, unfinished runs resume) and `collectItems` (the queue, in listing order by id; by run and status).
+ */
+export const STORES_V4 = {
+  ...STORES_V3,
+  collectRuns: 'id, host, state, listingUrl',
+  collectItems: 'id, runId, [runId+status]',
+} as const;
+
 export class NianbaoDb extends Dexie {
   reports!: EntityTable<ReportRecord, 'id'>;
   summaries!: EntityTable<StoredSummary, 'id'>;
   quarantine!: EntityTable<QuarantinedRow, 'seq'>;
   exportRows!: EntityTable<StampedExportRow, 'id'>;
   keyLists!: EntityTable<KeyListRow, 'id'>;
+  collectRuns!: EntityTable<CollectRun, 'id'>;
+  collectItems!: EntityTable<CollectItem, 'id'>;
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(STORES_V1);
     this.version(2).stores(STORES_V2).upgrade(upgradeToV2);
-    this.version(3).stores(STORES_V3).upgrade(upgradeToV3); // and SCHEMA_VERSION in versions.ts
+    this.version(3).stores(STORES_V3).upgrade(upgradeToV3);
+    this.version(4).stores(STORES_V4).upgrade(upgradeToV4); // and SCHEMA_VERSION in versions.ts
     // derived rows built by an older version of the code are rebuilt before anyone reads them
     this.on('ready', (d) => rebuildIfStale(d as NianbaoDb).then(() => undefined));
   }
@@ -77,6 +91,8 @@ export async function upsertReport(record: ReportRecord, now = new Date(), targe
   return target.transaction('rw', [target.reports, target.summaries, target.exportRows, target.keyLists], async () => {
     const old = await target.reports.get(record.id);
     const next: ReportRecord = { ...record, firstSavedAt: old?.firstSavedAt ?? record.firstSavedAt ?? savedAt, savedAt };
+    // a revisit outside a collection keeps the listing the report was collected from (SPEC §9)
+    if (!next.collectedFrom && old?.collectedFrom) next.collectedFrom = old.collectedFrom;
     await target.reports.put(next);
     await target.summaries.put(summaryRow(next));
     await putExportRows(target.exportRows, target.keyLists, [next]);

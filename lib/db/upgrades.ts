@@ -15,6 +15,16 @@ export const upgradeToV2 = (tx: Transaction) => revalidateReports(tx, 1);
 export const upgradeToV3 = (tx: Transaction) => revalidateReports(tx, 2, { exportRows: true });
 
 /**
+ * v3 → v4: the collector's `collectRuns` and `collectItems` tables (SPEC §9), created empty. No stored row
+ * changes shape, so nothing is read again; the derived rows pick up `collectedFrom` through `DERIVED_VERSION`
+ * (derived.ts rebuilds them when the database opens).
+ */
+export const upgradeToV4 = async (tx: Transaction): Promise<void> => {
+  await tx.table('collectRuns').clear();
+  await tx.table('collectItems').clear();
+};
+
+/**
  * Upgrade step: every stored report is parsed again with `RecordSchema` (rows written by an older
  * version are untrusted input). A row that parses is written back as parsed; one that does not moves
  * to `quarantine` with its raw JSON and the reason. `summaries` is rebuilt from the valid rows, and

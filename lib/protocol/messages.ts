@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { RecordSchema, ScanOutcomeSchema, type ScanOutcome } from '../core/record';
 import { SettingsPatchSchema, type Settings } from './settings';
+import { CandidateSchema, type CollectReply, type ListingReply } from './collect';
 
 /**
  * The one typed message protocol between the extension's contexts. Every message is a zod
@@ -60,6 +61,25 @@ export const ImportBatchMessage = z.object({
   reports: z.array(z.unknown()).max(2000),
   last: z.boolean(),
 });
+/** collector page → background (SPEC §9): a listing page's HTML, from the open tab `tabId` or fetched politely. */
+export const CollectReadListingMessage = z.object({
+  type: z.literal('collect-read-listing'),
+  url: z.string().url().max(4000),
+  tabId: TabId.optional(),
+});
+/** collector page → background: queue the checked links of a listing and start collecting them. */
+export const CollectStartMessage = z.object({
+  type: z.literal('collect-start'),
+  listingUrl: z.string().url().max(4000),
+  items: z.array(CandidateSchema).min(1).max(10_000),
+});
+const RunId = z.string().min(1).max(40);
+export const CollectPauseMessage = z.object({ type: z.literal('collect-pause'), runId: RunId });
+/** resume a paused run, or (`retryFailed`) queue its failed items again */
+export const CollectResumeMessage = z.object({ type: z.literal('collect-resume'), runId: RunId, retryFailed: z.boolean().optional() });
+/** collector page → background, when it opens: go on with any run a stopped worker left running */
+export const CollectWakeMessage = z.object({ type: z.literal('collect-wake') });
+
 export const GetSettingsMessage = z.object({ type: z.literal('get-settings') });
 
 export const SetSettingsMessage = z.object({ type: z.literal('set-settings'), settings: SettingsPatchSchema });
@@ -77,6 +97,11 @@ export const MessageSchema = z.discriminatedUnion('type', [
   ImportBatchMessage,
   GetSettingsMessage,
   SetSettingsMessage,
+  CollectReadListingMessage,
+  CollectStartMessage,
+  CollectPauseMessage,
+  CollectResumeMessage,
+  CollectWakeMessage,
 ]);
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -130,6 +155,11 @@ export interface Replies {
   'import-batch': ImportResult | { ok: true; staged: number };
   'get-settings': Settings;
   'set-settings': Settings;
+  'collect-read-listing': ListingReply;
+  'collect-start': CollectReply;
+  'collect-pause': CollectReply;
+  'collect-resume': CollectReply;
+  'collect-wake': void;
 }
 
 /** Sends a typed request to the background and returns its typed reply. */

@@ -41,3 +41,15 @@ export function fromBase64(text: string): Uint8Array {
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
   return out;
 }
+
+/** background → offscreen document (Chrome): parse and read a collected report page (SPEC §9). */
+export interface OffscreenPageRequest {
+  target: 'offscreen';
+  type: 'read-page';
+  html: string;
+  /** the address it was fetched from (after redirects) */
+  url: string;
+}
+
+export const isOffscreenPageRequest = (m: unknown): m is OffscreenPageRequest =>
+  (m as OffscreenPageRequest | null)?.target === 'offscreen' && (m as OffscreenPageRequest).type === 'read-page';

@@ -6,6 +6,8 @@ export const SettingsSchema = z.object({
   /** save every detected report automatically (one record per canonical URL) */
   autoSave: z.boolean().default(true),
   language: z.enum(['zh_CN', 'en']).default('zh_CN'),
+  /** the least time between two request starts to one host while collecting a listing (SPEC §9), before jitter */
+  collectGapMs: z.number().int().min(1000).max(60_000).default(2000),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -16,6 +18,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = z.object({
   autoSave: z.boolean().optional(),
   language: z.enum(['zh_CN', 'en']).optional(),
+  collectGapMs: z.number().int().min(1000).max(60_000).optional(),
 });
 export type Language = Settings['language'];
 
@@ -29,6 +32,9 @@ export function parseSettings(raw: unknown): Settings {
   const language = SettingsSchema.shape.language.safeParse(obj.language);
   if (autoSave.success) out.autoSave = autoSave.data;
   if (language.success) out.language = language.data;
+  // a number below the floor is raised to it, never taken as "as fast as possible"
+  if (typeof obj.collectGapMs === 'number' && Number.isFinite(obj.collectGapMs))
+    out.collectGapMs = Math.min(60_000, Math.max(1000, Math.round(obj.collectGapMs)));
   return out;
 }
 
@@ -49,6 +55,19 @@ export async function setSettings(patch: Partial<Settings>): Promise<Settings> {
   await browser.storage.local.set({ [KEY]: next });
   return next;
 }
+
+/**
+ * The gap before one collector request (SPEC §9): the setting plus up to half of it again at random, so a
+ * run's requests do not tick like a clock; never under 1 s. 50 ms more: the gap is kept between the calls to
+ * `fetch`, and a request can take a few ms longer to reach the server than the one before it did — the site
+ * must see ≥ 1 s too.
+ */
+export function jitteredGap(gapMs: number, random: () => number = Math.random): number {
+  const base = Math.max(1000, gapMs);
+  return Math.round(base + GAP_MARGIN_MS + random() * base * 0.5);
+}
+
+const GAP_MARGIN_MS = 50;
 
 /** Calls `onChange` whenever the settings change (from any context); returns the unsubscribe. */
 export function watchSettings(onChange: (s: Settings) => void): () => void {

@@ -6,6 +6,8 @@ export interface HistoryQuery {
   year: string;
   format: string;
   status: string;
+  /** the listing a collection took the reports from (SPEC §9); '' for all */
+  collectedFrom: string;
   sort: SortKey;
   desc: boolean;
   page: number;
@@ -15,7 +17,16 @@ export type SortKey = 'agency' | 'year' | 'format' | 'status' | 'fail' | 'savedA
 
 export const PAGE_SIZE = 100;
 
-export const DEFAULT_QUERY: HistoryQuery = { text: '', year: '', format: '', status: '', sort: 'savedAt', desc: true, page: 0 };
+export const DEFAULT_QUERY: HistoryQuery = {
+  text: '',
+  year: '',
+  format: '',
+  status: '',
+  collectedFrom: '',
+  sort: 'savedAt',
+  desc: true,
+  page: 0,
+};
 
 /** The lower-cased text a search looks in, built once per summary row (rows are immutable snapshots). */
 const haystacks = new WeakMap<ReportSummary, string>();
@@ -31,13 +42,14 @@ function haystackOf(r: ReportSummary): string {
 export function filterSummaries(rows: readonly ReportSummary[], q: HistoryQuery): ReportSummary[] {
   const needle = q.text.trim().toLowerCase();
   const year = q.year ? Number(q.year) : null;
-  if (!needle && year === null && !q.format && !q.status) return rows.slice();
+  if (!needle && year === null && !q.format && !q.status && !q.collectedFrom) return rows.slice();
   return rows.filter(
     (r) =>
       (!needle || haystackOf(r).includes(needle)) &&
       (year === null || r.year === year) &&
       (!q.format || r.format === q.format) &&
-      (!q.status || r.status === q.status),
+      (!q.status || r.status === q.status) &&
+      (!q.collectedFrom || r.collectedFrom === q.collectedFrom),
   );
 }
 
@@ -72,6 +84,8 @@ export interface HistoryPage {
   pages: number;
   page: number;
   years: number[];
+  /** the listings the history's reports were collected from, for the filter */
+  listings: string[];
 }
 
 export function queryHistory(all: readonly ReportSummary[], q: HistoryQuery): HistoryPage {
@@ -79,5 +93,6 @@ export function queryHistory(all: readonly ReportSummary[], q: HistoryQuery): Hi
   const pages = Math.max(1, Math.ceil(matched.length / PAGE_SIZE));
   const page = Math.min(Math.max(0, q.page), pages - 1);
   const years = [...new Set(all.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a);
-  return { rows: matched.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), matched: matched.length, pages, page, years };
+  const listings = [...new Set(all.map((r) => r.collectedFrom).filter((u): u is string => !!u))].sort();
+  return { rows: matched.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), matched: matched.length, pages, page, years, listings };
 }

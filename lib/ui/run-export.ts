@@ -1,4 +1,5 @@
 import { readAllExportRows, readAllReports } from '../db/database';
+import { readExportRowsById, readReportsById } from '../db/run-records';
 import { csvWideParts } from '../export/csv';
 import { yieldToEventLoop } from '../export/chunked';
 import { exportFileName } from '../export/file-name';
@@ -20,27 +21,35 @@ const TYPES = {
   csv: 'text/csv;charset=utf-8',
 };
 
+/** Only some reports (a collection run's, SPEC §9): their ids, and what the file name says of them. */
+export interface ExportScope {
+  ids: readonly string[];
+  suffix: string;
+}
+
 /**
- * Exports every saved report as `kind`; answers the number of reports exported. A long export above Excel's
- * row limit comes as a ZIP of normalized tables (SPEC §5): `onLongZip` is told its row count.
+ * Exports every saved report (or the `scope`'s) as `kind`; answers the number of reports exported. A long export
+ * above Excel's row limit comes as a ZIP of normalized tables (SPEC §5): `onLongZip` is told its row count.
  */
 export async function runExport(
   kind: ExportKind,
   onProgress: (done: number, total: number) => void,
   onLongZip?: (rows: number) => void,
+  scope?: ExportScope,
 ): Promise<number> {
   const opts = { onProgress };
   const now = new Date();
+  const tail = scope?.suffix ?? '';
   let blob: Blob;
   let name: string;
   let count: number;
   if (kind === 'json') {
-    const records = await readAllReports(undefined, onProgress);
+    const records = scope ? await readReportsById(scope.ids) : await readAllReports(undefined, onProgress);
     count = records.length;
     blob = await toBlob(await toJsonParts(records, now, opts), TYPES.json);
-    name = exportFileName('json', now);
+    name = exportFileName('json', now, tail);
   } else {
-    const rows = await readAllExportRows(undefined, onProgress);
+    const rows = scope ? await readExportRowsById(scope.ids) : await readAllExportRows(undefined, onProgress);
     count = rows.length;
     if (kind === 'xlsx') {
       // the sheets are deflated on workers while the page writes the next one
@@ -55,19 +64,19 @@ export async function runExport(
       } finally {
         deflater?.close();
       }
-      name = exportFileName('xlsx', now);
+      name = exportFileName('xlsx', now, tail);
     } else if (kind === 'csv-wide') {
       blob = await toBlob(await csvWideParts(rows, opts), TYPES.csv);
-      name = exportFileName('csv', now, '-wide');
+      name = exportFileName('csv', now, `${tail}-wide`);
     } else {
       const long = await longExport(rows, opts);
       if (long.kind === 'csv') {
         blob = await toBlob(long.parts, TYPES.csv);
-        name = exportFileName('csv', now);
+        name = exportFileName('csv', now, tail);
       } else {
         // above Excel's row limit: reports.csv + values.csv + keys.csv in a ZIP (SPEC §5)
         blob = long.blob;
-        name = exportFileName('zip', now, '-long');
+        name = exportFileName('zip', now, `${tail}-long`);
         onLongZip?.(long.rows);
       }
     }

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../i18n/ui';
-import type { ExportKind } from './run-export';
+import type { ExportKind, ExportScope } from './run-export';
 
 const PROGRESS_EVERY_MS = 200;
 
 /** State of the export buttons: progress while running, then a message. */
-export function useExport(t: Translate) {
+export function useExport(t: Translate, scope?: () => ExportScope | Promise<ExportScope>) {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const start = async (kind: ExportKind) => {
@@ -24,7 +24,7 @@ export function useExport(t: Translate) {
         shown = now;
         setProgress({ done, total });
       };
-      const count = await runExport(kind, onProgress, (rows) => (zippedRows = rows));
+      const count = await runExport(kind, onProgress, (rows) => (zippedRows = rows), scope ? await scope() : undefined);
       setMessage(zippedRows === undefined ? t('exported', { count }) : t('exportedLongZip', { rows: zippedRows }));
     } catch (e) {
       setMessage(`✗ ${(e as Error).message}`);

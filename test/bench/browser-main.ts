@@ -3,7 +3,7 @@ import { bundleFigures } from './bundle';
 import { zipSizeKB } from './files-browser';
 
 /**
- * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--no-files] [--records=N] [--loads=N]
+ * The browser figures alone:  npx tsx test/bench/browser-main.ts [--no-scan] [--no-history] [--no-files] [--no-collect] [--records=N] [--loads=N]
  *   [--exports=csv-wide,xlsx] (only these exports: csv or csv-long, csv-wide, xlsx, json)
  * (`npm run bench` includes them.) Exit code 1 when a figure misses its budget.
  */
@@ -12,6 +12,7 @@ const figures = await runBrowserBench({
   noHistory: process.argv.includes('--no-history'),
   noScan: process.argv.includes('--no-scan'),
   noFiles: process.argv.includes('--no-files'),
+  noCollect: process.argv.includes('--no-collect'),
   records: arg('records') ? Number(arg('records')) : undefined,
   loads: arg('loads') ? Number(arg('loads')) : undefined,
   exports: arg('exports')?.split(','),

@@ -6,6 +6,7 @@ import { parseHtml } from '../../cli/dom';
 import { checkPage } from '../../lib/core/check-page';
 import type { ReportRecord } from '../../lib/core/record';
 import { launchExtension, EXTENSION_DIR, ROOT, type Harness } from '../e2e/harness';
+import { collectorFigures } from './collector-browser';
 import { generateReport, withError, checkedKeys } from '../generator';
 import { writeLargePages } from './make-large';
 
@@ -47,6 +48,8 @@ export interface BrowserBenchOptions {
   noScan?: boolean;
   /** skip the PDF/DOCX reading part */
   noFiles?: boolean;
+  /** skip the collector's figure (issue 11) */
+  noCollect?: boolean;
   /** only these exports (test ids without `export-`: csv (or csv-long), csv-wide, xlsx, json); default all */
   exports?: string[];
   log?: (line: string) => void;
@@ -583,6 +586,7 @@ export async function runBrowserBench(opts: BrowserBenchOptions = {}): Promise<F
     const figures = opts.noScan ? [] : await scanFigures(h, opts.loads ?? 15, log);
     if (!opts.noHistory) figures.push(...(await historyFigures(h, opts.records ?? 10_000, log, opts.exports)));
     if (!opts.noFiles) figures.push(...(await fileFigures(h, opts.loads ?? 15, log)));
+    if (!opts.noCollect) figures.push(...(await collectorFigures(h, log)));
     if (h.pageErrors.length) log(`# page errors:\n${h.pageErrors.join('\n')}`);
     return figures;
   } finally {

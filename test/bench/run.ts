@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
  *      CPU time it reads is the work done for the page being timed);
  *   2. the browser (browser.ts: scan times in Chromium with the built extension, the pre-check on a
  *      large non-report page, the history and exports with 10,000 records) and the bundle sizes;
- *   3. DOCX files read and checked (docx.ts, issue 10).
+ *   3. DOCX files read and checked (docx.ts, issue 10);
+ *   4. the collector's own time per report (collector.ts in Node; collector-browser.ts in Chromium, issue 11).
  * Arguments are passed on: --budget=30 --no-libs (CLI part), --no-browser, --no-history, --records=N,
  * --loads=N, --exports=csv-wide,xlsx (browser part). Exit code 1 when a browser figure misses its budget.
  */
@@ -22,6 +23,9 @@ let code = child.status ?? 1;
 console.log('\nDOCX files (lib/files, issue 10)');
 const docx = spawnSync(process.execPath, [...process.execArgv, ...flags, join(here, 'docx.ts')], { stdio: 'inherit' });
 code = code || (docx.status ?? 1);
+
+console.log('\nThe collector in Node (lib/background/collector, issue 11; the browser figure below is the budget)');
+spawnSync(process.execPath, [...process.execArgv, ...flags, join(here, 'collector.ts')], { stdio: 'inherit' });
 
 if (!args.includes('--no-browser')) {
   console.log('\n5. In the browser (Chromium with the built extension) and bundle sizes');

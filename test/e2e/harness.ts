@@ -30,6 +30,10 @@ export interface LaunchOptions {
   /** reuse a running fixture server (it is then not closed by `close()`) */
   server?: FixtureServer;
   extensionDir?: string;
+  /** the browser profile to use (a relaunch with the same profile is a browser restart); a new one when absent */
+  userDataDir?: string;
+  /** leave the profile on disk when closing (to relaunch with it) */
+  keepProfile?: boolean;
 }
 
 export interface Harness {
@@ -37,6 +41,8 @@ export interface Harness {
   sw: Worker;
   extensionId: string;
   server: FixtureServer;
+  /** the browser profile's directory */
+  userDataDir: string;
   /** every request seen by the browser that went neither to the fixture server nor inside the browser */
   foreignRequests: string[];
   /** uncaught errors thrown in pages (content-script errors show up here too) */
@@ -86,7 +92,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Harness
   const headless = opts.headless ?? true;
   const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
   const server = opts.server ?? (await startFixtureServer());
-  const userDataDir = await mkdtemp(join(tmpdir(), 'nianbao-e2e-'));
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'nianbao-e2e-')));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless,
@@ -123,6 +129,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Harness
     sw,
     extensionId,
     server,
+    userDataDir,
     foreignRequests,
     pageErrors,
     async open(path, host = DEFAULT_HOST) {
@@ -151,7 +158,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Harness
     async close() {
       await context.close().catch(() => {});
       if (!opts.server) await server.close();
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+      if (!opts.keepProfile) await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
       harness.assertNoForeignRequests();
     },
   };

@@ -154,7 +154,11 @@ describe('scan results from the content script', () => {
   });
 
   it('with auto-save off, saves only on request', async () => {
-    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({ autoSave: false, language: 'zh_CN' });
+    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({
+      autoSave: false,
+      language: 'zh_CN',
+      collectGapMs: 2000,
+    });
     await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender());
     expect(await db.reports.count()).toBe(0);
     expect((await send({ type: 'get-tab-state', tabId: TAB }))?.savedAt).toBeNull();
@@ -219,10 +223,14 @@ describe('requests from the popup and options page', () => {
   });
 
   it('answers settings with defaults, and ignores a damaged stored value', async () => {
-    expect(await send({ type: 'get-settings' })).toEqual({ autoSave: true, language: 'zh_CN' });
+    expect(await send({ type: 'get-settings' })).toEqual({ autoSave: true, language: 'zh_CN', collectGapMs: 2000 });
     await fakeBrowser.storage.local.set({ settings: { autoSave: 'yes', language: 'fr' } });
-    expect(await send({ type: 'get-settings' })).toEqual({ autoSave: true, language: 'zh_CN' });
-    expect(await send({ type: 'set-settings', settings: { language: 'en' } })).toEqual({ autoSave: true, language: 'en' });
+    expect(await send({ type: 'get-settings' })).toEqual({ autoSave: true, language: 'zh_CN', collectGapMs: 2000 });
+    expect(await send({ type: 'set-settings', settings: { language: 'en' } })).toEqual({
+      autoSave: true,
+      language: 'en',
+      collectGapMs: 2000,
+    });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await send({ type: 'set-settings', settings: { language: 'fr' } });
     expect(warn).toHaveBeenCalled();
@@ -231,8 +239,16 @@ describe('requests from the popup and options page', () => {
 
   it('a change to one setting leaves the others as they are', async () => {
     await send({ type: 'set-settings', settings: { language: 'en' } });
-    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({ autoSave: false, language: 'en' });
-    expect(await send({ type: 'set-settings', settings: { autoSave: true } })).toEqual({ autoSave: true, language: 'en' });
+    expect(await send({ type: 'set-settings', settings: { autoSave: false } })).toEqual({
+      autoSave: false,
+      language: 'en',
+      collectGapMs: 2000,
+    });
+    expect(await send({ type: 'set-settings', settings: { autoSave: true } })).toEqual({
+      autoSave: true,
+      language: 'en',
+      collectGapMs: 2000,
+    });
   });
 
   it('the context menu, in the language of the settings, injects the content script into the tab', async () => {
@@ -294,5 +310,34 @@ describe('large imports in batches', () => {
     expect(bad.ok).toBe(false);
     expect(bad.error).toMatch(/文件已损坏：reports\.2/);
     expect(await db.reports.count()).toBe(0);
+  });
+});
+
+describe('the collector’s requests (SPEC §9)', () => {
+  const item = { url: 'http://www.a.gov.cn/nb/2021.html', title: '2021年报', date: null, kind: 'page' };
+
+  it('only the extension’s pages may start, pause or resume a run; a page’s message is dropped', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await send({ type: 'collect-start', listingUrl: 'http://www.a.gov.cn/nb/', items: [item] }, pageSender());
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/dropped "collect-start"/));
+    expect(await db.collectRuns.count()).toBe(0);
+  });
+
+  it('pausing a run is stored; resuming an unknown run says so; a listing off gov.cn is refused', async () => {
+    expect(await send({ type: 'collect-resume', runId: 'nope' })).toEqual({ ok: false, error: '找不到这次收集' });
+    expect(await send({ type: 'collect-read-listing', url: 'http://example.com/list.html' })).toMatchObject({ ok: false });
+    await db.collectRuns.add({
+      id: 'c1',
+      listingUrl: 'http://www.a.gov.cn/nb/',
+      host: 'www.a.gov.cn',
+      state: 'running',
+      gapMs: 2000,
+      total: 0,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: null,
+    });
+    expect(await send({ type: 'collect-pause', runId: 'c1' })).toEqual({ ok: true, runId: 'c1' });
+    expect((await db.collectRuns.get('c1'))?.state).toBe('paused');
+    await db.collectRuns.clear();
   });
 });

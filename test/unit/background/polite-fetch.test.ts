@@ -132,3 +132,47 @@ describe('politeFetch', () => {
     expect(retryAfter(null, 0)).toBeUndefined();
   });
 });
+
+describe('time-outs', () => {
+  it('a request that timed out is tried again by default, once with retryTimeouts: false (the collector)', async () => {
+    let calls = 0;
+    const deps: PoliteDeps = {
+      now: () => 0,
+      sleep: async () => {},
+      fetch: (async () => {
+        calls++;
+        throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+      }) as typeof fetch,
+    };
+    const politeFetch = createPoliteFetcher(deps);
+    expect(await politeFetch('http://www.a.gov.cn/x.html', { timeoutMs: 20_000 })).toMatchObject({
+      ok: false,
+      error: '超时（20 秒无响应）',
+    });
+    expect(calls).toBe(3);
+    calls = 0;
+    expect(await politeFetch('http://www.a.gov.cn/y.html', { timeoutMs: 20_000, retryTimeouts: false })).toMatchObject({ ok: false });
+    expect(calls).toBe(1);
+  });
+});
+
+describe('touch', () => {
+  it('a host the researcher’s tab just loaded from: the first request waits a gap after now', async () => {
+    let clock = 10_000;
+    const starts: number[] = [];
+    const politeFetch = createPoliteFetcher({
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+      },
+      fetch: (async () => {
+        starts.push(clock);
+        return new Response('ok');
+      }) as typeof fetch,
+    });
+    politeFetch.touch('www.a.gov.cn');
+    await politeFetch('http://www.a.gov.cn/2.html', { gapMs: 1500 });
+    await politeFetch('http://www.b.gov.cn/1.html', { gapMs: 1500 });
+    expect(starts).toEqual([11_500, 11_500]);
+  });
+});

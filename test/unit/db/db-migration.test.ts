@@ -3,8 +3,8 @@ import Dexie from 'dexie';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NianbaoDb, STORES_V1, STORES_V2, readAllExportRows, type summarize } from '../../../lib/db/database';
-import { DERIVED_VERSION, summaryRow } from '../../../lib/db/derived';
+import { NianbaoDb, STORES_V1, STORES_V2, STORES_V3, readAllExportRows, type summarize } from '../../../lib/db/database';
+import { DERIVED_VERSION, exportRowsOf, summaryRow } from '../../../lib/db/derived';
 import { toExportRow } from '../../../lib/export/export-row';
 import { toCsvLong, toCsvWide, csvLongParts, csvWideParts } from '../../../lib/export/csv';
 import { RecordSchema, type ReportRecord } from '../../../lib/core/record';
@@ -85,6 +85,48 @@ describe('every schema version has a migration fixture', () => {
     expect(dump.version).toBe(2);
     expect(dump.stores).toEqual(STORES_V2);
   });
+
+  it('the v3 fixture was written with the schema v3 shipped (STORES_V3 is never edited)', () => {
+    const dump = readDump('v3.json');
+    expect(dump.version).toBe(3);
+    expect(dump.stores).toEqual(STORES_V3);
+  });
+});
+
+describe('v3 → current (v4: the collector’s tables, SPEC §9)', () => {
+  it('keeps every report and quarantined row, adds empty collectRuns/collectItems, and the summaries now carry collectedFrom', async () => {
+    const dump = readDump('v3.json');
+    const name = await loadOldDatabase(dump, async (old) => {
+      // export rows as a v3 database holds them (derived by this code: JSON cannot carry typed arrays), stamped old
+      const { rows, lists } = exportRowsOf(dump.tables.reports as unknown as ReportRecord[]);
+      await old.table('exportRows').bulkPut(rows.map((r) => ({ ...r, dv: 1 })));
+      await old.table('keyLists').bulkPut(lists);
+    });
+    const db = await openCurrent(name);
+    expect(db.verno).toBe(4);
+    const reports = await db.reports.toArray();
+    expect(byId(reports)).toEqual(byId(dump.tables.reports as unknown as ReportRecord[]));
+    expect(await db.quarantine.toArray()).toEqual(dump.tables.quarantine);
+    expect(await db.collectRuns.count()).toBe(0);
+    expect(await db.collectItems.count()).toBe(0);
+    // the derived rows were rebuilt by this version: the history can filter by the listing
+    const summaries = await db.summaries.toArray();
+    expect(summaries.every((x) => x.dv === DERIVED_VERSION)).toBe(true);
+    expect(summaries.filter((x) => x.collectedFrom).length).toBe(2);
+    expect(await readAllExportRows(db)).toEqual(byId(reports).map(toExportRow));
+    // the new tables work: by run and status, by listing, by host and state
+    await db.collectRuns.add({
+      id: 'c1',
+      listingUrl: 'http://www.a.gov.cn/nb/',
+      host: 'www.a.gov.cn',
+      state: 'running',
+      gapMs: 2000,
+      total: 0,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      finishedAt: null,
+    });
+    expect((await db.collectRuns.where('state').equals('running').toArray()).map((r) => r.id)).toEqual(['c1']);
+  });
 });
 
 describe('v1 → current', () => {
@@ -99,7 +141,7 @@ describe('v1 → current', () => {
       await old.table('summaries').put({ id: 'ghost', savedAt: null });
     });
     const db = await openCurrent(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const reports = await db.reports.toArray();
     expect(byId(reports)).toEqual(byId(dump.tables.reports as unknown as ReportRecord[]));
@@ -164,7 +206,7 @@ describe('v2 → current', () => {
     expect(dump.tables.reports.length).toBeGreaterThanOrEqual(8);
     expect(dump.tables.quarantine?.length, 'v2.json holds a quarantined row from its own v1 upgrade').toBe(1);
     const db = await openCurrent(await loadOldDatabase(dump));
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const reports = await db.reports.toArray();
     expect(byId(reports)).toEqual(byId(dump.tables.reports as unknown as ReportRecord[]));

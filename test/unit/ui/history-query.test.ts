@@ -29,4 +29,20 @@ describe('queryHistory', () => {
     expect(queryHistory(rows, { ...DEFAULT_QUERY, sort: 'year', desc: false }).rows.map((r) => r.year)).toEqual([2021, 2023, null]);
     expect(queryHistory(rows, { ...DEFAULT_QUERY, sort: 'year', desc: true }).rows.map((r) => r.year)).toEqual([2023, 2021, null]);
   });
+
+  it('filters by the listing a collection took the reports from (SPEC §9), and lists those listings', () => {
+    const A = 'http://www.a.gov.cn/nb/';
+    const B = 'http://www.b.gov.cn/nb/';
+    const rows = [
+      summarize({ ...makeRecord({ n: 1 }), collectedFrom: A }),
+      summarize({ ...makeRecord({ n: 2 }), collectedFrom: B }),
+      summarize({ ...makeRecord({ n: 3 }), collectedFrom: A }),
+      summarize(makeRecord({ n: 4 })),
+    ];
+    const view = queryHistory(rows, { ...DEFAULT_QUERY, collectedFrom: A });
+    expect(view.matched).toBe(2);
+    expect(view.rows.every((r) => r.collectedFrom === A)).toBe(true);
+    expect(view.listings).toEqual([A, B]);
+    expect(queryHistory(rows, DEFAULT_QUERY).matched).toBe(4);
+  });
 });
