@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { siteOf } from '../core/listing';
 import type { ReportRecord } from '../core/record';
 import { fileNameOf } from '../files/file-address';
 import type { FileCheckReply } from '../protocol/messages';
@@ -29,11 +30,6 @@ export type ReadBytes = (
 
 /** The largest file read: a report with text is well under 10 MB; a 50 MB PDF is a scan. */
 export const MAX_FILE_BYTES = 30 * 1024 * 1024;
-
-/** A gov.cn host's site: its last three labels (`www.lingchuan.gov.cn` → `lingchuan.gov.cn`). */
-export function siteOf(host: string): string {
-  return host.toLowerCase().split('.').slice(-3).join('.');
-}
 
 /**
  * Why a file may not be fetched, or null when it may: http(s) only, on a *.gov.cn host, and — for an

@@ -1,3 +1,5 @@
+import { siteOf } from '../core/listing';
+
 /**
  * Which link on a report page is the report's own file (SPEC §8): link text or file name with 年报 / 年度报告 /
  * 政府信息公开, or the only readable file under a 附件 label. A 图解 or 解读 is never it; a file on another
@@ -62,8 +64,6 @@ function underAttachmentLabel(a: Element): boolean {
   return false;
 }
 
-const site = (host: string) => host.toLowerCase().split('.').slice(-3).join('.');
-
 export function findAttachment(doc: Document, pageUrl = doc.URL): AttachmentPick {
   const seen = new Set<string>();
   const candidates: Array<AttachmentLink & { named: number; labelled: boolean; offSite: boolean }> = [];
@@ -100,7 +100,7 @@ export function findAttachment(doc: Document, pageUrl = doc.URL): AttachmentPick
       kind,
       named,
       labelled: underAttachmentLabel(a),
-      offSite: !!pageHost && site(href.hostname) !== site(pageHost),
+      offSite: !!pageHost && siteOf(href.hostname) !== siteOf(pageHost),
     });
   }
   const onSite = candidates.filter((c) => !c.offSite);

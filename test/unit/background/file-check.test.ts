@@ -4,7 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHtml } from '../../../cli/dom';
 import { readers } from '../../../cli/file-readers';
-import { checkRemoteFile, refuseFetch, siteOf, type FileCheckDeps } from '../../../lib/background/file-check';
+import { checkRemoteFile, refuseFetch, type FileCheckDeps } from '../../../lib/background/file-check';
+import { siteOf } from '../../../lib/core/listing';
 import { ATTACHMENT_SCRIPT, readAttachmentInTab } from '../../../lib/background/attachment';
 import { checkFileBytes } from '../../../lib/files/check-file';
 
