@@ -79,8 +79,9 @@ export function agencyFromTitle(title: string, simplify: Simplify = toSimplified
   return trailing && ENDS_AS_NAME.test(trailing) ? cleanAgency(trailing, simplify) : null;
 }
 
-const BYLINE_LABEL = /(?:发布机构|發布機構|信息来源|信息來源|来源|來源|发文机关|發文機關|发布单位|發布單位|发布部门)\s*[:：]/;
-const BYLINE = /(?:发布机构|信息来源|来源单位|来源|发文机关|发布单位|发布部门)\s*[:：]\s*([^\s:：|,，。;；、<>【]{2,40})/;
+// 信息来源 is found as its 来源: the value is read after the colon
+const BYLINE_LABEL = /(?:发布(?:机构|单位|部门)|發布(?:機構|單位)|来源|來源|发文机关|發文機關)\s*[:：]/;
+const BYLINE = /(?:发布(?:机构|单位|部门)|来源(?:单位)?|发文机关)\s*[:：]\s*([^\s:：|,，。;；、<>【]{2,40})/;
 /** pattern sources the patterns below share: a character of a name (CJK, brackets), a year */
 const NAME_CHAR = '[\\u4e00-\\u9fa5()（）]';
 const YEAR = '(?:19|20)\\d{2}';
@@ -95,8 +96,7 @@ const SIGNATURE = new RegExp(`(${NAME_CHAR}{2,40}?${AGENCY_END})${YEAR}年\\d{1,
 const SIGNATURE_AFTER = /六、?其[他它]需要报告的事项/;
 
 /** the byline's next field, when no white space separates it */
-const BYLINE_NEXT =
-  /(?:公开方式|公开时限|公开范围|发布日期|发布时间|发布|成文日期|时间|日期|作者|浏览|阅读|点击|字号|文号|索引号|分类|来源|【).*$/;
+const BYLINE_NEXT = /(?:公开(?:方式|时限|范围)|发布|成文日期|时间|日期|作者|浏览|阅读|点击|字号|文号|索引号|分类|来源|【).*$/;
 /** the byline sits above the article: only this much of the page's text is read for it */
 const BYLINE_WITHIN = 30_000;
 
