@@ -31,13 +31,13 @@ const dialogs: string[] = [];
 
 /**
  * Elements and handlers that page text could have become: inside every overlay shadow root on a page,
- * or anywhere in an extension page (whose own markup has icons and module scripts).
+ * or anywhere in an extension page (whose own markup has icons, module scripts and the options page's early history read).
  */
 // (a string: tsx would wrap named inner functions in a `__name` helper the page does not have)
 const INJECTED_JS = `(scope) => {
   const found = [];
   const own = (el) => scope === 'document' &&
-    ((el.localName === 'script' && /^\\/chunks\\/[\\w-]+\\.js$/.test(el.getAttribute('src') || '')) ||
+    ((el.localName === 'script' && /^\\/(?:chunks\\/[\\w-]+|history-first-read)\\.js$/.test(el.getAttribute('src') || '')) ||
      (el.localName === 'img' && /^\\/icon\\/\\d+\\.png$/.test(el.getAttribute('src') || '')));
   const walk = (root) => {
     for (const el of root.querySelectorAll('*')) {
