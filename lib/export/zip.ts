@@ -60,6 +60,23 @@ export interface Deflater {
   entry(chunks: Chunks): Promise<{ done: Promise<DeflatedEntry> }>;
 }
 
+/**
+ * A raw-deflate stream (CompressionStream) whose output is collected into `body` as it comes out: write the
+ * input to `writer`, close it, then await `drained`. Shared by the in-thread deflater and the deflate worker.
+ */
+export function deflateRawInto(body: Uint8Array[]): { writer: WritableStreamDefaultWriter<BufferSource>; drained: Promise<void> } {
+  const cs = new CompressionStream('deflate-raw');
+  const reader = cs.readable.getReader();
+  const drained = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      body.push(value);
+    }
+  })();
+  return { writer: cs.writable.getWriter(), drained };
+}
+
 /** Deflates on this thread, with the platform's CompressionStream; stores without it. */
 export const inThreadDeflater: Deflater = {
   async entry(chunks) {
@@ -74,16 +91,7 @@ export const inThreadDeflater: Deflater = {
       }
       return { done: Promise.resolve({ method: 0, body, crc, size }) };
     }
-    const cs = new CompressionStream('deflate-raw');
-    const writer = cs.writable.getWriter();
-    const reader = cs.readable.getReader();
-    const drained = (async () => {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        body.push(value);
-      }
-    })();
+    const { writer, drained } = deflateRawInto(body);
     for await (const chunk of chunks) {
       if (chunk.length === 0) continue;
       crc = crc32(chunk, crc);

@@ -1,4 +1,4 @@
-import { crc32 } from '../export/zip';
+import { crc32, deflateRawInto } from '../export/zip';
 
 /**
  * A worker that deflates ZIP entries for the page (lib/ui/worker-deflater.ts): the page writes a
@@ -28,17 +28,8 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const m = e.data;
   try {
     if (m.type === 'begin') {
-      const cs = new CompressionStream('deflate-raw');
       const body: Uint8Array[] = [];
-      const reader = cs.readable.getReader();
-      const drained = (async () => {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) return;
-          body.push(value);
-        }
-      })();
-      entries.set(m.id, { writer: cs.writable.getWriter(), drained, body, crc: 0, size: 0 });
+      entries.set(m.id, { ...deflateRawInto(body), body, crc: 0, size: 0 });
     } else if (m.type === 'chunk') {
       const entry = entries.get(m.id)!;
       // in arrival order: the CRC now, the deflate queued behind the chunks before

@@ -71,6 +71,21 @@ async function waitFor<T>(what: string, get: () => Promise<T>, ok: (v: T) => boo
   return v;
 }
 
+/** Waits until the collector has read `pages` pages of its listing and is done reading. */
+async function listingRead(page: Page, pages: string): Promise<void> {
+  const state = page.locator('[data-testid="collect-listing-state"]');
+  await waitFor(
+    `${pages} listing page(s) read`,
+    () => state.getAttribute('data-pages'),
+    (p) => p === pages,
+  );
+  await waitFor(
+    'reading done',
+    () => state.getAttribute('data-reading'),
+    (p) => p === 'false',
+  );
+}
+
 const byPath = (list: ItemView[]) => Object.fromEntries(list.map((i) => [new URL(i.url).pathname + new URL(i.url).search, i]));
 
 /**
@@ -100,16 +115,7 @@ describe('collecting a 年报 column', () => {
     const [collector] = await Promise.all([h.context.waitForEvent('page'), open.click()]);
     await collector.waitForLoadState();
     assert.ok(collector.url().includes('collector.html?url='));
-    await waitFor(
-      'three listing pages read',
-      () => collector.locator('[data-testid="collect-listing-state"]').getAttribute('data-pages'),
-      (p) => p === '3',
-    );
-    await waitFor(
-      'reading done',
-      () => collector.locator('[data-testid="collect-listing-state"]').getAttribute('data-reading'),
-      (p) => p === 'false',
-    );
+    await listingRead(collector, '3');
     assert.equal(await collector.locator('[data-testid="collect-follow-pages"]').isChecked(), true);
     // the tab's own load of page 1 counts: pages 2 and 3 come ≥ 1 s after it and after each other
     assertPolite(t0, [HOST]);
@@ -133,16 +139,7 @@ describe('collecting a 年报 column', () => {
     const t0 = Date.now();
     let page = await h.context.newPage();
     await page.goto(collectorUrl(h, TRS));
-    await waitFor(
-      'listing read',
-      () => page.locator('[data-testid="collect-listing-state"]').getAttribute('data-pages'),
-      (p) => p === '3',
-    );
-    await waitFor(
-      'reading done',
-      () => page.locator('[data-testid="collect-listing-state"]').getAttribute('data-reading'),
-      (p) => p === 'false',
-    );
+    await listingRead(page, '3');
     await page.click('[data-testid="collect-start"]');
     await waitFor(
       'running',
@@ -198,16 +195,7 @@ describe('collecting a 年报 column', () => {
     const page = await h.context.newPage();
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.goto(collectorUrl(h, TABLE));
-    await waitFor(
-      'two listing pages',
-      () => page.locator('[data-testid="collect-listing-state"]').getAttribute('data-pages'),
-      (p) => p === '2',
-    );
-    await waitFor(
-      'reading done',
-      () => page.locator('[data-testid="collect-listing-state"]').getAttribute('data-reading'),
-      (p) => p === 'false',
-    );
+    await listingRead(page, '2');
     await page.click('[data-testid="collect-start"]');
     await waitFor(
       'first item done',
