@@ -34,6 +34,9 @@ export default defineConfig({
     default_locale: 'zh_CN',
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['*://*.gov.cn/*'],
+    // the lens (entrypoints/lens): an unlisted script declared here, so no WXT content-script runtime ships
+    // with it; frames too: a cross-origin frame (a 信息公开 platform on another gov.cn host) is a page of its own
+    content_scripts: [{ matches: ['*://*.gov.cn/*'], js: ['lens.js'], run_at: 'document_idle', all_frames: true }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -2,6 +2,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { canonicalUrl } from '../lib/core/canonical-url';
 import { checkReports } from '../lib/core/check-page';
+import type { ReportRecord } from '../lib/core/record';
+import { withCrossYears } from '../lib/core/year-set';
 import { parseHtml } from './dom';
 import { DOCUMENT_FILE, checkDocument } from './file-readers';
 import { readPage } from './read-page';
@@ -104,6 +106,15 @@ function relativePath(from: string, to: string): string {
   return posix.relative(posix.dirname(from), to) || posix.basename(to);
 }
 
+/** The lines with `xyear.*` checks among the reports they hold (other lines as they are). */
+export function withYearPairs(lines: Array<Record<string, unknown>>): Array<Record<string, unknown>> {
+  const at = lines.flatMap((l, i) => (l.isReport === true ? [i] : []));
+  const paired = withCrossYears(at.map((i) => lines[i] as unknown as ReportRecord));
+  const out = [...lines];
+  at.forEach((i, n) => (out[i] = paired[n] as unknown as Record<string, unknown>));
+  return out;
+}
+
 async function main(argv: string[]): Promise<number> {
   if (!argv.length || argv.includes('--help') || argv.includes('-h')) {
     process.stderr.write(
@@ -112,12 +123,15 @@ async function main(argv: string[]): Promise<number> {
     return argv.length ? 0 : 2;
   }
   let failed = false;
+  const lines: Array<Record<string, unknown>> = [];
   for await (const file of files(argv)) {
     for (const line of await checkFile(file)) {
       if ('error' in line) failed = true;
-      process.stdout.write(JSON.stringify(line) + '\n');
+      lines.push(line);
     }
   }
+  // the files given are the history the cross-year checks read (SPEC §10): printed once all are read
+  for (const line of withYearPairs(lines)) process.stdout.write(JSON.stringify(line) + '\n');
   return failed ? 1 : 0;
 }
 

@@ -27,7 +27,7 @@ export function createCheckMenu(): void {
 
 export async function runCheckInTab(tabId: number): Promise<void> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/lens.js'] });
   } catch (e) {
     console.warn('[nianbao-lens] could not check this page:', (e as Error).message);
   }

@@ -20,7 +20,7 @@ export interface RemoteFileRequest {
   url: string;
   /** the page the attachment was found on: its address bounds where we may fetch */
   pageUrl?: string;
-  page?: Pick<ReportRecord, 'title' | 'agency' | 'year'>;
+  page?: Pick<ReportRecord, 'title' | 'agency' | 'year' | 'publishedAt'>;
   withHtml?: boolean;
 }
 

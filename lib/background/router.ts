@@ -4,8 +4,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { db, deleteReports, mergeReports } from '../db/database';
 import { parseImport } from '../export/import';
 import { stageImportBatch } from './import-staging';
-import { MessageSchema, type FileCheckReply, type Message, type Replies, type TabState } from '../protocol/messages';
-import type { ScanOutcome } from '../core/record';
+import { MessageSchema, type FileCheckReply, type Message, type Replies, type ScanReply, type TabState } from '../protocol/messages';
+import type { ReportRecord, ScanOutcome } from '../core/record';
+import { completeScan } from './complete-scan';
 import { saveRecords, saveTab } from './saver';
 import { errorWords } from '../i18n/errors';
 import { getSettings, setSettings, settingsLanguage } from '../protocol/settings';
@@ -80,17 +81,20 @@ function answer<T extends Request['type']>(msg: Extract<Request, { type: T }>): 
   return (HANDLERS[msg.type as T] as (m: typeof msg) => Promise<Replies[T]>)(msg);
 }
 
-async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, sender: Sender): Promise<void> {
+async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, sender: Sender): Promise<ScanReply | undefined> {
   const tabId = sender.tab?.id;
-  if (tabId === undefined || tabId < 0) return;
+  if (tabId === undefined || tabId < 0) return undefined;
   // the page-side scan maps only the characters it matches on: store the agency fully simplified
   const simplified = <T extends ScanOutcome>(o: T): T => (o.isReport && o.agency ? { ...o, agency: toSimplifiedFull(o.agency) } : o);
-  const outcome = simplified(msg.outcome);
-  const more = outcome.isReport ? (msg.more ?? []).map(simplified) : [];
+  // the checks beyond the tables (SPEC §10), from what the page sent and the history
+  const completed = await completeScan([simplified(msg.outcome), ...(msg.more ?? []).map(simplified)], msg.facts);
+  const [outcome, ...rest] = completed;
+  const more = outcome.isReport ? (rest as ReportRecord[]) : [];
+  const reply: ScanReply | undefined = outcome.isReport ? { records: [outcome, ...more] } : undefined;
   const topFrame = (sender.frameId ?? 0) === 0;
   const current = await getTabState(tabId);
   // a frame that is not a report never hides the report found by the page or another frame
-  if (!topFrame && (!outcome.isReport || current?.outcome.isReport)) return;
+  if (!topFrame && (!outcome.isReport || current?.outcome.isReport)) return reply;
   const state: TabState = { outcome, more, scanMs: msg.scanMs, savedAt: null, saveError: null };
   if (outcome.isReport) {
     const { autoSave } = await getSettings();
@@ -107,6 +111,7 @@ async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, send
   // (also a page titled as a report whose body is only "详见附件": the reader then wants the one report-named file)
   const noTables = outcome.isReport ? outcome.tables === 0 && (outcome.source?.kind ?? 'html') === 'html' : outcome.reason === NO_STRUCTURE;
   if (topFrame && noTables) await readAttachmentInTab(tabId);
+  return reply;
 }
 
 /**
@@ -122,7 +127,7 @@ async function onReadAttachment(msg: Extract<Message, { type: 'read-attachment' 
     fileUrl: msg.fileUrl,
     pageUrl: sender.url,
     url: page?.url ?? sender.url.replace(/#.*$/, ''),
-    page: page?.isReport ? { title: page.title, agency: page.agency, year: page.year } : undefined,
+    page: page?.isReport ? { title: page.title, agency: page.agency, year: page.year, publishedAt: page.publishedAt ?? null } : undefined,
   });
 }
 

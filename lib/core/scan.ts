@@ -11,6 +11,7 @@ import type { Check, ReportRecord, ScanOutcome } from './record';
 import { recordStatus } from './verdict';
 import { EXTRACTOR_VERSION } from './version';
 import { Sink } from './sink';
+import { dateMetas, narrativeText, type PageFacts } from './page-facts';
 import { partUrl, splitByStarts, segmentReports, segmentTexts, titledDocument } from './segments';
 
 /**
@@ -62,6 +63,8 @@ export interface ScanResult {
   cellElements: Map<string, Element>;
   /** one of several reports on the page: the element its title line stands in (null: the top of the page) */
   start?: Element | null;
+  /** what the checks beyond the tables read (SPEC §10; lib/core/beyond.ts): reports only */
+  facts?: PageFacts;
 }
 
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -102,7 +105,8 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   const found = detect(root, () => opts.bodyText ?? body.textContent ?? '');
   mark('detect');
   if (!found.isReport) return notReport(found, url);
-  return scanPart(found, reportTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark);
+  const text = () => opts.bodyText ?? body.textContent ?? '';
+  return scanPart(found, reportTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, dateMetas(root));
 }
 
 /**
@@ -131,7 +135,11 @@ export function scanReports(root: ParentNode, url: string, opts: ScanOptions = {
     kept.map((p) => p.seg.start),
   );
   const first = opts.firstPart ?? 1;
-  return kept.map(({ seg, found: f }, i) => ({ ...scanPart(f, byPart[i], partUrl(url, first + i), opts, mark), start: seg.start }));
+  const metas = dateMetas(root);
+  return kept.map(({ seg, found: f }, i) => ({
+    ...scanPart(f, byPart[i], partUrl(url, first + i), opts, mark, () => texts[segments.indexOf(seg)], metas),
+    start: seg.start,
+  }));
 }
 
 function notReport(found: Detection, url: string): ScanResult {
@@ -147,7 +155,15 @@ function reportTables(body: ParentNode): Element[] {
 }
 
 /** Reads the given tables as one report and builds its record. */
-function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptions, mark: (s: ScanStage) => void): ScanResult {
+function scanPart(
+  found: Detection,
+  all: Element[],
+  url: string,
+  opts: ScanOptions,
+  mark: (s: ScanStage) => void,
+  text: () => string,
+  metas: Record<string, string>,
+): ScanResult {
   const isHidden = opts.isHidden ?? inlineHidden;
   // a table's ancestors: the browser's check covers them; inline styles must be walked up
   const tableHidden = opts.isHidden ?? ((el: Element) => hiddenWithAncestors(el, inlineHidden));
@@ -214,6 +230,7 @@ function scanPart(found: Detection, all: Element[], url: string, opts: ScanOptio
     // where the tables were read (SPEC §8): this page or its frame; a file reader replaces it
     source: { kind: 'html', url: (opts.frameUrl ?? url).slice(0, 4000) },
   };
+  const facts: PageFacts = { text: narrativeText(text(), tables.map((t) => t.element)), metas };
   mark('record');
-  return { outcome: record, tables, cellElements: sink.elements };
+  return { outcome: record, tables, cellElements: sink.elements, facts };
 }

@@ -7,7 +7,8 @@ import type { Check, ReportRecord } from './record';
 
 export type PageStatus = 'pass' | 'fail' | 'partial' | 'no-tables';
 export type TableStatus = 'pass' | 'fail' | 'partial';
-export type CellMark = 'fail' | 'part';
+/** a failing total, a part it sums, or (page side) the sentence a failing text check read */
+export type CellMark = 'fail' | 'part' | 'text';
 
 const PAGE_STATUS: Record<ReportRecord['status'], PageStatus> = {
   ok: 'pass',
@@ -24,16 +25,34 @@ export function failingChecks(r: ReportRecord): Check[] {
   return r.checks.filter((c) => c.status === 'fail');
 }
 
-/** The checks that read at least one cell of report table `index`. */
-export function checksOfTable(r: ReportRecord, index: number): Check[] {
-  return r.checks.filter((c) => [...c.lhsKeys, ...c.rhsKeys].some((k) => r.cells[k]?.table === index));
+/**
+ * A check that reads more than the tables (SPEC §10: `text.*`, `xyear.*`, `meta.*`). Its failure counts
+ * like any other; its skip does not make a verdict partial: a report whose text states no number, whose
+ * previous year is not saved, or whose page shows no date is fully assessed as far as its tables go.
+ */
+export function beyondTables(c: Check): boolean {
+  return c.id.startsWith('text.') || c.id.startsWith('xyear.') || c.id.startsWith('meta.');
 }
 
-/** fail if any of its checks fails; partial if none fails but some skip, or none apply (as SPEC §7 says of
- * the page: a table without identities, like section 二, is not "all pass"); pass otherwise. */
+/**
+ * The keys of this record's own cells a check reads: an `xyear.*` check's right-hand keys name the
+ * previous year's cells (in the record `ref` points to), not this page's.
+ */
+export function ownKeys(c: Check): string[] {
+  return c.id.startsWith('xyear.') ? c.lhsKeys.slice(0, 1) : [...c.lhsKeys, ...c.rhsKeys];
+}
+
+/** The checks that read at least one cell of report table `index`. */
+export function checksOfTable(r: ReportRecord, index: number): Check[] {
+  return r.checks.filter((c) => ownKeys(c).some((k) => r.cells[k]?.table === index));
+}
+
+/** fail if any of its checks fails; partial if none fails but some table identity skips, or none apply (as
+ * SPEC §7 says of the page: a table without identities, like section 二, is not "all pass"); pass otherwise. */
 export function tableStatus(checks: readonly Check[]): TableStatus {
   if (checks.some((c) => c.status === 'fail')) return 'fail';
-  if (!checks.length || checks.some((c) => c.status === 'skip')) return 'partial';
+  const own = checks.filter((c) => !beyondTables(c));
+  if (!own.length || own.some((c) => c.status === 'skip')) return 'partial';
   return 'pass';
 }
 
@@ -53,6 +72,11 @@ const RECORD_STATUS: Record<TableStatus, ReportRecord['status']> = { fail: 'erro
 export function cellMarks(r: ReportRecord): Map<string, CellMark> {
   const marks = new Map<string, CellMark>();
   for (const c of failingChecks(r)) {
+    // text.* and xyear.*: the one cell of this page the check compares is the one in question
+    if (beyondTables(c)) {
+      for (const k of c.id.startsWith('xyear.') ? c.lhsKeys.slice(0, 1) : c.rhsKeys) marks.set(k, 'fail');
+      continue;
+    }
     for (const k of c.lhsKeys) if (!marks.has(k)) marks.set(k, 'part');
     for (const k of c.rhsKeys) marks.set(k, 'fail');
   }
@@ -60,5 +84,5 @@ export function cellMarks(r: ReportRecord): Map<string, CellMark> {
 }
 
 export function failingChecksOfKey(r: ReportRecord, key: string): Check[] {
-  return failingChecks(r).filter((c) => c.lhsKeys.includes(key) || c.rhsKeys.includes(key));
+  return failingChecks(r).filter((c) => ownKeys(c).includes(key));
 }

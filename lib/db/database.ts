@@ -5,6 +5,8 @@ import type { QuarantinedRow } from '../export/quarantine';
 import { resolveExportRow, type KeyListRow, type StoredExportRow, type ExportRow } from '../export/export-row';
 import { putExportRows, rebuildIfStale, summaryRow, type StampedExportRow, type StoredSummary } from './derived';
 import { upgradeToV2, upgradeToV3, upgradeToV4 } from './upgrades';
+import { followingYear, withCrossYear } from './year-pairs';
+import { withVersions } from '../core/versions';
 import type { CollectItem, CollectRun } from '../protocol/collect';
 import { DB_NAME } from './versions';
 
@@ -90,12 +92,16 @@ export async function upsertReport(record: ReportRecord, now = new Date(), targe
   const savedAt = now.toISOString();
   return target.transaction('rw', [target.reports, target.summaries, target.exportRows, target.keyLists], async () => {
     const old = await target.reports.get(record.id);
-    const next: ReportRecord = { ...record, firstSavedAt: old?.firstSavedAt ?? record.firstSavedAt ?? savedAt, savedAt };
+    // a revisit with other content keeps the saved one as a version (SPEC §10)
+    let next: ReportRecord = withVersions({ ...record, firstSavedAt: old?.firstSavedAt ?? record.firstSavedAt ?? savedAt, savedAt }, old);
     // a revisit outside a collection keeps the listing the report was collected from (SPEC §9)
     if (!next.collectedFrom && old?.collectedFrom) next.collectedFrom = old.collectedFrom;
+    next = await withCrossYear(target.reports, next);
+    // the next year's reports compare with this one (and, when the agency or year changed, with the old one's no more)
+    const following = await followingYear(target.reports, next.agency, next.year);
     await target.reports.put(next);
-    await target.summaries.put(summaryRow(next));
-    await putExportRows(target.exportRows, target.keyLists, [next]);
+    if (old && (old.agency !== next.agency || old.year !== next.year)) following.push(...(await followingYear(target.reports, old.agency, old.year)));
+    await putReports(target, [next, ...following.filter((f) => f.id !== next.id)]);
     return next;
   });
 }
@@ -123,13 +129,31 @@ export async function mergeReports(records: ReportRecord[], target: NianbaoDb = 
 }
 
 export async function deleteReports(ids: string[], target: NianbaoDb = db): Promise<number> {
-  return target.transaction('rw', target.reports, target.summaries, target.exportRows, async () => {
-    const existing = (await target.reports.bulkGet(ids)).filter(Boolean).length;
+  return target.transaction('rw', [target.reports, target.summaries, target.exportRows, target.keyLists], async () => {
+    const existing = (await target.reports.bulkGet(ids)).filter((r): r is ReportRecord => !!r);
     await target.reports.bulkDelete(ids);
     await target.summaries.bulkDelete(ids);
     await target.exportRows.bulkDelete(ids);
-    return existing;
+    // the next year's reports lose the comparison with a deleted year (SPEC §10: re-evaluated on delete)
+    const seen = new Set<string>();
+    const following: ReportRecord[] = [];
+    for (const r of existing) {
+      const pair = `${r.agency}|${r.year}`;
+      if (seen.has(pair)) continue;
+      seen.add(pair);
+      following.push(...(await followingYear(target.reports, r.agency, r.year)));
+    }
+    await putReports(target, following);
+    return existing.length;
   });
+}
+
+/** Writes reports with their derived rows (inside the caller's transaction). */
+async function putReports(target: NianbaoDb, records: ReportRecord[]): Promise<void> {
+  if (!records.length) return;
+  await target.reports.bulkPut(records);
+  await target.summaries.bulkPut(records.map(summaryRow));
+  await putExportRows(target.exportRows, target.keyLists, records);
 }
 
 /**

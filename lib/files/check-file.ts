@@ -1,5 +1,6 @@
 import { canonicalUrl } from '../core/canonical-url';
 import { checkPage, checkReports } from '../core/check-page';
+import { withPublication } from '../core/beyond';
 import type { ReportRecord, ScanOutcome } from '../core/record';
 import { FILE_NOTES, htmlDocument, type FileKind, type FileOutcome } from './file-outcome';
 import { fileKind } from './read-file';
@@ -25,7 +26,7 @@ export interface FileCheckOptions {
   /** where the file was read from: `source.url` (the attachment's address; `url` when absent) */
   fileUrl?: string;
   /** the page that links the file: the report's agency and year when the file does not name them */
-  page?: Pick<ReportRecord, 'title' | 'agency' | 'year'>;
+  page?: Pick<ReportRecord, 'title' | 'agency' | 'year' | 'publishedAt'>;
   parse: (html: string) => Document;
   readers: FileReaders;
 }
@@ -83,6 +84,8 @@ export async function checkFileBytes(bytes: Uint8Array, opts: FileCheckOptions):
       if (r.agency === null && opts.page.agency) r.agency = opts.page.agency;
       if (r.year === null && opts.page.year !== null) r.year = opts.page.year;
       if (opts.page.title && (!r.title || r.title === title)) r.title = opts.page.title;
+      // the page's byline dates the report its file holds (SPEC §10 meta.deadline)
+      if (!r.publishedAt && opts.page.publishedAt) return withPublication(r, opts.page.publishedAt);
     }
     return r;
   });

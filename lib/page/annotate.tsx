@@ -11,6 +11,8 @@ import { attachCellTooltip } from './cell-tooltip';
 import { cellMarks, checksOfTable, failingChecks, failingChecksOfKey, pageStatus, tableStatus } from '../core/verdict';
 import { describeCheck } from '../i18n/check-words';
 import type { CellMark } from '../core/verdict';
+import type { Check } from '../core/record';
+import { evidenceMarks } from './evidence-marks';
 
 /**
  * Puts the verdicts of one scanned document into that document (SPEC §7): a summary host per report — before
@@ -40,6 +42,16 @@ export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lan
       if (!el || !el.isConnected) continue;
       if (marks.get(el) !== 'fail') marks.set(el, mark);
       keyOf.set(el, { r: scan.outcome, key });
+    }
+  }
+  // the sentences failing text checks read, outlined and linked with their cells (SPEC §10)
+  const evidence = new Map<Element, { check: Check; cell?: Element }>();
+  for (const scan of parts) {
+    if (!doc.body) break;
+    for (const [el, check] of evidenceMarks(doc.body, scan.outcome.checks)) {
+      if (marks.has(el)) continue;
+      marks.set(el, 'text');
+      evidence.set(el, { check, cell: scan.cellElements.get(check.rhsKeys[0]) });
     }
   }
   const failingCells = [...marks].filter(([, m]) => m === 'fail').map(([el]) => el);
@@ -75,7 +87,8 @@ export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lan
     disposers.push(
       attachCellTooltip(doc, (mount, cell) => {
         const at = keyOf.get(cell);
-        const checks = at ? failingChecksOfKey(at.r, at.key) : [];
+        const said = evidence.get(cell)?.check;
+        const checks = said ? [said] : at ? failingChecksOfKey(at.r, at.key) : [];
         if (!checks.length) return false;
         mount.replaceChildren(CheckTooltip({ items: checks.map((c) => describeCheck(c, text)) }));
         return true;
@@ -86,8 +99,20 @@ export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lan
         if (nextError()) e.preventDefault();
       }
     };
+    // a click on an outlined sentence brings the cell it disagrees with into view
+    const onClick = (e: Event) => {
+      const el = (e.target as Element | null)?.closest?.('[data-nianbao-cell="text"]');
+      const cell = el ? (evidence.get(el)?.cell as HTMLElement | undefined) : undefined;
+      if (!cell?.isConnected) return;
+      cell.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      cell.focus({ preventScroll: true });
+    };
     doc.addEventListener('keydown', onKey, true);
-    disposers.push(() => doc.removeEventListener('keydown', onKey, true));
+    doc.addEventListener('click', onClick, true);
+    disposers.push(() => {
+      doc.removeEventListener('keydown', onKey, true);
+      doc.removeEventListener('click', onClick, true);
+    });
   }
 
   return {

@@ -5,9 +5,12 @@
  * extension pages keep it (WXT's `wxt/browser`).
  */
 import type { Message } from '../protocol/messages';
+import type { ReportRecord } from '../core/record';
 
 type Listener = (message: unknown) => void;
 interface Runtime {
+  /** undefined once the extension that injected this script is gone */
+  id?: string;
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: { addListener(l: Listener): void; removeListener(l: Listener): void };
 }
@@ -26,10 +29,16 @@ export const runtime: Runtime = api!.runtime!;
 /** What the page may tell the background: its scan (the protocol's type only — no zod, no bytes on the page). */
 export type PageMessage = Extract<Message, { type: 'scan-result' }>;
 
-/** Sends the page's scan to the background; a closed background (extension reloaded) is not an error. */
-export function sendToBackground(message: PageMessage): Promise<void> {
+/**
+ * Sends the page's scan to the background and resolves to the reports it completed (the checks beyond the
+ * tables, SPEC §10); a closed background (extension reloaded) or an odd reply is no answer, not an error.
+ */
+export function sendToBackground(message: PageMessage): Promise<ReportRecord[] | undefined> {
   return runtime.sendMessage(message).then(
-    () => undefined,
+    (reply) => {
+      const records = (reply as { records?: unknown } | null)?.records;
+      return Array.isArray(records) ? (records as ReportRecord[]) : undefined;
+    },
     () => undefined,
   );
 }

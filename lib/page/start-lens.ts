@@ -1,4 +1,5 @@
-import type { ScanOutcome } from '../core/record';
+import type { ReportRecord, ScanOutcome } from '../core/record';
+import type { PageFacts } from '../core/page-facts';
 import type { ScanOptions, ScanResult } from '../core/scan';
 import { annotate, type Annotation } from './annotate';
 import type { OverlayLang } from '../i18n/overlay';
@@ -19,8 +20,12 @@ export const LENS_FLAG = '__nianbaoLens';
 export interface LensDeps {
   /** one result per report on the page (several for a 年报汇编), or the one non-report outcome */
   scan: (root: ParentNode, url: string, opts: ScanOptions) => ScanResult[];
-  /** the page's reports in order (the top document's, then its frames'), or its one non-report outcome */
-  send: (outcomes: ScanOutcome[], scanMs: number) => void;
+  /**
+   * the page's reports in order (the top document's, then its frames'), or its one non-report outcome, with
+   * what the checks beyond the tables read; the background may answer with the reports completed by those
+   * checks (SPEC §10), which the overlay then shows (nothing returned: the scan's own records are shown)
+   */
+  send: (outcomes: ScanOutcome[], scanMs: number, facts: PageFacts[]) => Promise<ReportRecord[] | undefined> | void;
   now?: () => number;
   setTimeout?: (fn: () => void, ms: number) => number;
   clearTimeout?: (id: number) => void;
@@ -36,10 +41,13 @@ export interface Lens {
 }
 
 interface DocState {
-  annotation: Annotation;
+  annotation: Annotation | null;
   results: ScanResult[];
   scanMs: number;
 }
+
+/** How long the overlay waits for the background's completed records before it shows the scan's own. */
+export const REPLY_WAIT_MS = 3000;
 
 const reportsOf = (st: DocState | undefined): ScanOutcome[] => st?.results.filter((r) => r.outcome.isReport).map((r) => r.outcome) ?? [];
 
@@ -51,12 +59,23 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   let lastSent = '';
   let stopped = false;
   let language: OverlayLang = 'zh_CN';
+  // the background's completed records (the checks beyond the tables), by id; used while the content is the same
+  const completed = new Map<string, ReportRecord>();
+  const withCompleted = (r: ScanResult): ScanResult => {
+    const o = r.outcome;
+    const c = o.isReport ? completed.get(o.id) : undefined;
+    return c && c.contentHash === (o as ReportRecord).contentHash ? { ...r, outcome: c } : r;
+  };
+  const show = (d: Document, st: DocState) => {
+    st.annotation?.dispose();
+    st.annotation = annotate(d, st.results.map(withCompleted), st.scanMs, language);
+  };
+  const showAll = () => {
+    for (const [d, st] of states) show(d, st);
+  };
   const setLanguage = (next: OverlayLang) => {
     language = next;
-    for (const [d, st] of states) {
-      st.annotation.dispose();
-      st.annotation = annotate(d, st.results, st.scanMs, language);
-    }
+    showAll();
   };
 
   // a frame's report is the page's (SPEC §5): the top's address, the frame named in frameUrl, parts numbered on
@@ -71,8 +90,9 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
       }
       const results = deps.scan(d, canonicalUrl(doc, doc.URL), opts);
       const scanMs = now() - t0;
-      states.get(d)?.annotation.dispose();
-      states.set(d, { annotation: annotate(d, results, scanMs, language), results, scanMs });
+      states.get(d)?.annotation?.dispose();
+      // shown by report(), once the background has completed the checks (or at once when nothing changed)
+      states.set(d, { annotation: null, results, scanMs });
     } catch (e) {
       deps.log?.('年报透镜: scan failed', e);
     }
@@ -84,11 +104,27 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     const frames = [...states].filter(([d]) => d !== doc).map(([, st]) => st);
     const reports = [top, ...frames].flatMap(reportsOf);
     const sent = reports.length ? reports : top ? [top.results[0].outcome] : [];
-    if (!sent.length) return;
     const sig = sent.map((o) => (o.isReport ? `${o.url}|${o.contentHash}|${o.status}` : `no|${o.url}`)).join(' ');
-    if (sig === lastSent) return;
+    if (!sent.length || sig === lastSent) return showAll();
     lastSent = sig;
-    deps.send(sent, Math.max(...[top, ...frames].map((st) => st?.scanMs ?? 0)));
+    const facts = [top, ...frames].flatMap((st) => st?.results.filter((r) => r.outcome.isReport).map((r) => r.facts ?? { text: '', metas: {} }) ?? []);
+    const reply = deps.send(sent, Math.max(...[top, ...frames].map((st) => st?.scanMs ?? 0)), facts);
+    if (!reply) return showAll();
+    let shown = false;
+    const once = () => {
+      if (!shown && !stopped) showAll();
+      shown = true;
+    };
+    const timer = (deps.setTimeout ?? ((fn: () => void, ms: number) => window.setTimeout(fn, ms)))(once, REPLY_WAIT_MS);
+    void reply.then(
+      (records) => {
+        for (const r of records ?? []) completed.set(r.id, r);
+        (deps.clearTimeout ?? clearTimeout)(timer);
+        shown = false;
+        if (!stopped) once();
+      },
+      () => once(),
+    );
   };
 
   const scanFrames = (force: boolean) => {
@@ -142,7 +178,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     stop() {
       stopped = true;
       scheduler?.stop();
-      for (const s of states.values()) s.annotation.dispose();
+      for (const s of states.values()) s.annotation?.dispose();
       states.clear();
     },
   };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
-import { RecordSchema, ScanOutcomeSchema, type ScanOutcome } from '../core/record';
+import { RecordSchema, ScanOutcomeSchema, type ReportRecord, type ScanOutcome } from '../core/record';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { CandidateSchema, type CollectReply, type ListingReply } from './collect';
 
@@ -8,6 +8,12 @@ import { CandidateSchema, type CollectReply, type ListingReply } from './collect
  * The one typed message protocol between the extension's contexts. Every message is a zod
  * discriminated union member; receivers parse with `MessageSchema` (the page is untrusted).
  */
+
+/** A report's narrative and date <meta>s (lib/core/page-facts.ts), as the page sends them. */
+export const PageFactsSchema = z.object({
+  text: z.string().max(60_000),
+  metas: z.record(z.string().max(60), z.string().max(100)),
+});
 
 /** content script → background: the outcome of a scan of the page (or of a same-origin frame). */
 export const ScanResultMessage = z.object({
@@ -17,7 +23,17 @@ export const ScanResultMessage = z.object({
   more: z.array(RecordSchema).max(50).optional(),
   /** how long the scan took, in milliseconds */
   scanMs: z.number().nonnegative().finite(),
+  /**
+   * what the checks beyond the tables read (SPEC §10), one per report in the order [outcome, ...more]: the
+   * background runs them (lib/core/beyond.ts) and answers with the records they complete
+   */
+  facts: z.array(PageFactsSchema).max(51).optional(),
 });
+
+/** The reply to a page's scan: its reports with the checks beyond the tables added (same order). */
+export interface ScanReply {
+  records: ReportRecord[];
+}
 
 /**
  * page (the attachment reader the background injects into a report page without readable tables, SPEC §8)
@@ -143,7 +159,7 @@ export type FileCheckReply =
 
 /** The reply type of each request. */
 export interface Replies {
-  'scan-result': void;
+  'scan-result': ScanReply | undefined;
   rescan: void;
   ping: void;
   'read-attachment': FileCheckReply;

@@ -15,7 +15,7 @@ export interface OffscreenReadRequest {
   url: string;
   /** the file's address, for `source.url` */
   fileUrl: string;
-  page?: Pick<ReportRecord, 'title' | 'agency' | 'year'>;
+  page?: Pick<ReportRecord, 'title' | 'agency' | 'year' | 'publishedAt'>;
 }
 
 export interface OffscreenReadReply {

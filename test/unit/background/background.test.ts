@@ -267,7 +267,7 @@ describe('requests from the popup and options page', () => {
       ),
     );
     menuClick?.({ menuItemId: 'nianbao-check' }, { id: 42 });
-    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 42 }, files: ['/content-scripts/content.js'] });
+    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 42 }, files: ['/lens.js'] });
   });
 
   it('the link menu "check this file" shows on gov.cn PDF/DOCX links and opens the viewer page next to the tab (SPEC §8)', async () => {

@@ -35,7 +35,9 @@ function fakes() {
   };
   const deps: LensDeps = {
     scan: vi.fn(scanReports),
-    send: (outcomes, scanMs) => sent.push({ outcomes, scanMs }),
+    send: (outcomes, scanMs) => {
+      sent.push({ outcomes, scanMs });
+    },
     now: (() => {
       let t = 0;
       return () => (t += 2);

@@ -1,21 +1,20 @@
 import { scanReports } from '@/lib/core/scan';
 import { LENS_FLAG as FLAG, startLens, type Lens } from '@/lib/page/start-lens';
 import { overlayLanguage, runtime, sendToBackground } from '@/lib/page/extension-api';
+import { startLifetime } from '@/lib/page/lifetime';
 
 /**
- * Wiring only: runs on every *.gov.cn page, and the same bundle is injected by the context menu
- * ("用年报透镜检查此页") into any other page. The page logic lives in lib/page/. Same-origin frames are read
- * by the top document's lens; a frame on another origin runs its own.
+ * Wiring only: runs on every *.gov.cn page (declared in wxt.config.ts's manifest as `lens.js`), and the same
+ * bundle is injected by the context menu ("用年报透镜检查此页") into any other page. The page logic lives in
+ * lib/page/. Same-origin frames are read by the top document's lens; a frame on another origin runs its own.
+ * An unlisted script rather than WXT's content-script entry: WXT's content-script runtime (≈3.3 KB of every
+ * page's bundle) is replaced by the few lines of `lib/page/lifetime.ts`.
  */
 
 type Flagged = Window & { [FLAG]?: Lens };
 
-export default defineContentScript({
-  matches: ['*://*.gov.cn/*'],
-  runAt: 'document_idle',
-  // frames too: a cross-origin frame (a 信息公开 platform on another gov.cn host) is checked as a page of its own
-  allFrames: true,
-  main(ctx) {
+export default defineUnlistedScript({
+  main() {
     // a frame the top document can read is the top lens's to scan: its report is the page's (SPEC §5)
     if (window !== window.top && topIsReadable()) return;
     const win = window as Flagged;
@@ -27,16 +26,18 @@ export default defineContentScript({
     }
     // outside *.gov.cn we only run because the user injected us: skip the pre-check
     const forced = !/(^|\.)gov\.cn$/i.test(location.hostname);
+    const life = startLifetime(document, () => runtime.id);
     const lens = startLens(
       document,
       {
         scan: scanReports,
-        send: ([outcome, ...rest], scanMs) => {
+        send: ([outcome, ...rest], scanMs, facts) => {
           // the protocol carries at most 50 further reports (a larger 汇编 is saved up to its 51st report)
           const more = rest.filter((o) => o.isReport).slice(0, 50);
-          void sendToBackground({ type: 'scan-result', outcome, ...(more.length ? { more } : {}), scanMs });
+          const message = { type: 'scan-result', outcome, ...(more.length ? { more } : {}), scanMs } as const;
+          return sendToBackground(outcome.isReport ? { ...message, facts: facts.slice(0, 51) } : message);
         },
-        setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+        setTimeout: life.setTimeout,
         clearTimeout: (id) => clearTimeout(id),
         log: (...args) => console.warn(...args),
       },
@@ -50,7 +51,7 @@ export default defineContentScript({
       if ((msg as { type?: unknown } | null)?.type === 'rescan') lens.rescan(true);
     };
     runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => {
+    life.onEnd(() => {
       runtime.onMessage.removeListener(onMessage);
       lens.stop();
       delete win[FLAG];

@@ -1,0 +1,49 @@
+/**
+ * What the checks beyond the tables (SPEC §10) read of a page besides its tables: the report's narrative —
+ * its text with the report tables cut out, so that no table cell is read as a sentence — and the page's
+ * date `<meta>`s. Computed by the scan wherever it runs (cheap: a few `indexOf`s); the content script sends
+ * them to the background, which runs the checks (lib/core/beyond.ts), so the page's bundle stays small.
+ */
+
+export interface PageFacts {
+  /** the report's text without its report tables (at most NARRATIVE_MAX characters) */
+  text: string;
+  /** the date <meta>s (lower-cased name → content), see `readDateMetas` in published.ts */
+  metas: Record<string, string>;
+}
+
+export const NARRATIVE_MAX = 60_000;
+
+/**
+ * `text` (the body's or a report part's textContent) with the text of each table cut out. A table's
+ * textContent is an exact substring of its ancestors' textContent, in document order, so one forward
+ * search per table finds it.
+ */
+export function narrativeText(text: string, tables: readonly Element[]): string {
+  let out = '';
+  let from = 0;
+  for (const t of tables) {
+    const inner = t.textContent ?? '';
+    if (!inner) continue;
+    const at = text.indexOf(inner, from);
+    if (at === -1) continue;
+    out += `${text.slice(from, at)}\n`;
+    from = at + inner.length;
+  }
+  out += text.slice(from);
+  return out.length > NARRATIVE_MAX ? out.slice(0, NARRATIVE_MAX) : out;
+}
+
+/** The <meta> names a page states its publication date in (CMS conventions; compared lower-cased). */
+const DATE_META = /^(?:pubdate|publishdate|firstpublishedtime|article:published_time|og:release_date)$/;
+
+/** The page's date <meta>s, lower-cased name → content: one query over the document's named <meta>s. */
+export function dateMetas(root: ParentNode): Record<string, string> {
+  const out: Record<string, string> = {};
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  for (const m of Array.from(doc.querySelectorAll?.('meta[name],meta[property]') ?? [])) {
+    const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? '').toLowerCase();
+    if (DATE_META.test(name)) out[name] = (m.getAttribute('content') ?? '').slice(0, 100);
+  }
+  return out;
+}
