@@ -30,6 +30,12 @@ export interface FormatDecision {
   notes: string[];
 }
 
+/**
+ * The note of a format the year decided although the page has report tables: none of them shows an
+ * edition's shape (SPEC §10 `meta.template` skips on it — a format taken from the year fits it by definition).
+ */
+export const FORMAT_BY_YEAR_NOTE = '格式按年份判定';
+
 const yearEdition = (year: number | null): Edition | undefined =>
   year === null || year <= 2018 ? undefined : year <= 2020 ? '2019' : '2021';
 
@@ -37,7 +43,7 @@ function weigh(e: FormatEvidence): { format: Format; notes: string[] } {
   const byYear = yearEdition(e.year);
   if (!e.tables || (!e.apply.edition && !e.active.edition)) {
     if (e.year === null) return { format: 'unknown', notes: [] };
-    return { format: byYear ?? 'legacy', notes: [] };
+    return { format: byYear ?? 'legacy', notes: e.tables && byYear ? [FORMAT_BY_YEAR_NOTE] : [] };
   }
   if (e.apply.subRows) {
     const against = [e.active.edition === '2019' ? '第二部分表头' : '', byYear === '2019' ? '年份' : ''].filter(Boolean);
