@@ -35,15 +35,14 @@ export function narrativeText(text: string, tables: readonly Element[]): string 
 }
 
 /** The <meta> names a page states its publication date in (CMS conventions; compared lower-cased). */
-const DATE_META = /^(?:pubdate|publishdate|firstpublishedtime|article:published_time|og:release_date)$/;
+const DATE_META = /^(?:pubdate|firstpublishedtime|publishdate|article:published_time|og:release_date)$/i;
 
-/** The page's date <meta>s, lower-cased name → content: one query over the document's named <meta>s. */
+/** The date `<meta>` values of a document, keyed lower-case, the first of each name (one pass). */
 export function dateMetas(root: ParentNode): Record<string, string> {
   const out: Record<string, string> = {};
-  const doc = (root as Node).ownerDocument ?? (root as Document);
-  for (const m of Array.from(doc.querySelectorAll?.('meta[name],meta[property]') ?? [])) {
-    const name = (m.getAttribute('name') ?? m.getAttribute('property') ?? '').toLowerCase();
-    if (DATE_META.test(name)) out[name] = (m.getAttribute('content') ?? '').slice(0, 100);
+  for (const m of Array.from(root.querySelectorAll('meta[name],meta[property]'))) {
+    const k = (m.getAttribute('name') || m.getAttribute('property') || '').toLowerCase();
+    if (DATE_META.test(k) && !out[k]) out[k] = (m.getAttribute('content') ?? '').slice(0, 64);
   }
   return out;
 }

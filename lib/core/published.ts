@@ -8,27 +8,17 @@ import { stripPinyin, toSimplified } from './chinese';
  * publication label counts. Every date is validated (a real month and day).
  */
 
-export interface PageFacts {
+/** What the date is read from: a report's `PageFacts` (lib/core/page-facts.ts) and the page's address. */
+export interface PublicationFacts {
   /** the page text without the report tables (bylines, headers and the 信息公开 metadata table kept) */
   text: string;
-  /** `<meta>` values by lower-case name (see `readDateMetas`) */
+  /** `<meta>` values by lower-case name (see `dateMetas` in page-facts.ts) */
   metas: Record<string, string>;
   url: string;
 }
 
 /** the date metas, in the order they are trusted */
 const META_NAMES = ['pubdate', 'firstpublishedtime', 'publishdate', 'article:published_time', 'og:release_date'];
-const META_NAME = /^(?:pubdate|firstpublishedtime|publishdate|article:published_time|og:release_date)$/i;
-
-/** The date `<meta>` values of a document, keyed lower-case (one pass; it runs in the content script). */
-export function readDateMetas(root: ParentNode): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of root.querySelectorAll('meta[name],meta[property]')) {
-    const k = (m.getAttribute('name') || m.getAttribute('property') || '').toLowerCase();
-    if (META_NAME.test(k) && !out[k]) out[k] = (m.getAttribute('content') ?? '').slice(0, 64);
-  }
-  return out;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -105,7 +95,7 @@ function urlDate(url: string): string | null {
 }
 
 /** The publication date the page states, `YYYY-MM-DD`, or null: metas, then the byline, then the address. */
-export function readPublishedAt(facts: PageFacts): string | null {
+export function readPublishedAt(facts: PublicationFacts): string | null {
   const metas: Record<string, string> = {};
   for (const [k, v] of Object.entries(facts.metas)) metas[k.toLowerCase()] ??= v;
   for (const name of META_NAMES) {

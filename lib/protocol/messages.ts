@@ -12,7 +12,7 @@ import { CandidateSchema, type CollectReply, type ListingReply } from './collect
 /** A report's narrative and date <meta>s (lib/core/page-facts.ts), as the page sends them. */
 export const PageFactsSchema = z.object({
   text: z.string().max(60_000),
-  metas: z.record(z.string().max(60), z.string().max(100)),
+  metas: z.record(z.string().max(60), z.string().max(64)),
 });
 
 /** content script → background: the outcome of a scan of the page (or of a same-origin frame). */

@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/dom';
-import { isoDate, readDateMetas, readPublishedAt, type PageFacts } from '../../../lib/core/published';
+import { isoDate, readPublishedAt, type PublicationFacts } from '../../../lib/core/published';
+import { dateMetas as readDateMetas } from '../../../lib/core/page-facts';
 
 const REPORT_START = '一、总体情况 2021年，我局认真贯彻落实《中华人民共和国政府信息公开条例》……';
-const facts = (text: string, over: Partial<PageFacts> = {}): PageFacts => ({
+const facts = (text: string, over: Partial<PublicationFacts> = {}): PublicationFacts => ({
   text: `${text}\n${REPORT_START}`,
   metas: {},
   url: 'http://www.example.gov.cn/zwgk/content_1.html',
