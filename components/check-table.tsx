@@ -1,5 +1,5 @@
 import type { Check } from '@/lib/core/record';
-import { checkName, describeCheck } from '@/lib/i18n/check-words';
+import { checkName, describeAnyCheck } from '@/lib/i18n/check-words';
 import { num } from './format';
 import { useT } from './i18n-context';
 
@@ -30,8 +30,8 @@ export function CheckTable({ checks }: { checks: Check[] }) {
               <div class="check-name" title={c.id}>
                 {checkName(c.id, t.lang, c.status === 'fail')}
               </div>
-              <div class="check-eq" title={describeCheck(c).equation}>
-                {describeCheck(c).equation}
+              <div class="check-eq" title={describeAnyCheck(c).equation}>
+                {describeAnyCheck(c).equation}
               </div>
               {c.reason && <div class="check-reason">{c.reason}</div>}
             </td>
