@@ -1,5 +1,5 @@
 import type { Check } from '@/lib/core/record';
-import { checkName, describeCheck } from '@/lib/i18n/check-words';
+import { checkName, describeAnyCheck } from '@/lib/i18n/check-words';
 import { num } from './format';
 import { useT } from './i18n-context';
 
@@ -22,8 +22,8 @@ export function CheckRow({ check }: { check: Check }) {
           </span>
         )}
       </div>
-      <div class="check-eq" title={describeCheck(check).equation}>
-        {describeCheck(check).equation}
+      <div class="check-eq" title={describeAnyCheck(check).equation}>
+        {describeAnyCheck(check).equation}
       </div>
       <div class="check-nums">
         {t('computed')} <b>{num(check.lhs)}</b> · {t('reported')} <b>{num(check.rhs)}</b>

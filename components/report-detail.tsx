@@ -2,14 +2,28 @@ import { keyInfo, type Section } from '@/lib/core/keys';
 import type { ReportRecord } from '@/lib/core/record';
 import { orderedKeys } from '@/lib/export/rows';
 import { CheckTable } from './check-table';
+import { ReportVersions } from './report-versions';
+import { historyWords } from '@/lib/i18n/history-words';
 import { dateTime, num, webUrl } from './format';
 import { useT } from './i18n-context';
 
 const SECTIONS: (Section | 'other')[] = ['active', 'apply', 'review', 'other'];
 
-/** Everything saved about one report: metadata, values grouped by section, and every check. */
-export function ReportDetail({ record, onClose }: { record: ReportRecord; onClose: () => void }) {
+/**
+ * Everything saved about one report: metadata, every check (grouped by family), its earlier versions, and the
+ * values grouped by section. `onOpenReport` opens another record (the one a cross-year check compared with).
+ */
+export function ReportDetail({
+  record,
+  onClose,
+  onOpenReport,
+}: {
+  record: ReportRecord;
+  onClose: () => void;
+  onOpenReport?: (id: string) => void;
+}) {
   const t = useT();
+  const w = historyWords(t.lang);
   const keys = orderedKeys(record);
   return (
     <div class="backdrop" onClick={onClose}>
@@ -41,9 +55,22 @@ export function ReportDetail({ record, onClose }: { record: ReportRecord; onClos
         <p class="muted">
           {t('edition')}: {t(`format_${record.format}`)} · {t('status')}: {t(`status_${record.status}`)} · {t('saved')}:{' '}
           {dateTime(record.savedAt)}
+          {record.publishedAt && (
+            <>
+              {' '}
+              · {w.published}: <span data-testid="published-at">{record.publishedAt}</span>
+            </>
+          )}
+          {record.changedAfterFirstSeen && (
+            <>
+              {' '}
+              · <b class="changed-mark">✎ {w.changed}</b>
+            </>
+          )}
         </p>
         <h3>{t('checks')}</h3>
-        <CheckTable checks={record.checks} />
+        <CheckTable checks={record.checks} onOpenReport={onOpenReport} />
+        <ReportVersions record={record} />
         <h3>{t('values')}</h3>
         {SECTIONS.map((s) => {
           const mine = keys.filter((k) => (keyInfo(k)?.section ?? 'other') === s);

@@ -23,6 +23,10 @@ import { CollectUrlForm } from '@/components/collect-url-form';
 import { collectorUrl } from '@/lib/ui/listing-count';
 import { quarantineFile } from '@/lib/export/quarantine';
 import { exportFileName } from '@/lib/export/file-name';
+import { ViewToggle, type HistoryView } from '@/components/view-toggle';
+import { HistoryPanel } from '@/components/history-panel';
+import { PanelFilters } from '@/components/panel-filters';
+import { EMPTY_PANEL_FILTER, buildPanel, failingCheckChoices, type PanelFilter } from '@/lib/ui/history-panel';
 
 /** The default view's first page while the full list loads (the count once read, years not yet). */
 function firstPageView(first: FirstPage): HistoryPage {
@@ -63,6 +67,15 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
   const limit = useFirstScreenLimit(view.rows.length);
   const total = all?.length ?? first?.total;
   const selection = useSelection(all);
+  // the panel view (agencies × years), remembered in the address (options.html#panel)
+  const [mode, setMode] = useState<HistoryView>(location.hash === '#panel' ? 'panel' : 'table');
+  const [panelFilter, setPanelFilter] = useState<PanelFilter>(EMPTY_PANEL_FILTER);
+  const panel = useMemo(() => (mode === 'panel' ? buildPanel(all ?? [], panelFilter) : null), [mode, all, panelFilter]);
+  const checkChoices = useMemo(() => (mode === 'panel' ? failingCheckChoices(all ?? []) : []), [mode, all]);
+  const switchView = (v: HistoryView) => {
+    setMode(v);
+    history.replaceState(null, '', v === 'panel' ? '#panel' : location.pathname + location.search);
+  };
   const [confirming, setConfirming] = useState(false);
   const [detail, setDetail] = useState<{ record: ReportRecord; View: typeof ReportDetail } | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
@@ -129,41 +142,51 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
         </section>
         <QuarantineNotice count={quarantined?.length ?? 0} onDownload={downloadQuarantined} />
         <CollectUrlForm onOpen={(url) => window.open(collectorUrl(url), '_blank')} />
-        <HistoryFilters
-          query={query}
-          years={view.years}
-          listings={view.listings}
-          onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))}
-        />
-        <div class="table-bar">
-          <span data-testid="history-count">{total !== undefined && t('rows', { count: total, shown: view.matched })}</span>
-          <span>{selection.selected.size > 0 && t('selected', { count: selection.selected.size })}</span>
-          <button
-            type="button"
-            class="danger"
-            data-testid="delete-selected"
-            disabled={selection.selected.size === 0}
-            onClick={() => setConfirming(true)}
-          >
-            {t('deleteSelected')}
-          </button>
-        </div>
-        {total === 0 ? (
-          <p class="empty">{t('empty')}</p>
+        <ViewToggle view={mode} onChange={switchView} />
+        {panel ? (
+          <>
+            <PanelFilters filter={panelFilter} checks={checkChoices} onChange={(p) => setPanelFilter((f) => ({ ...f, ...p }))} />
+            <HistoryPanel panel={panel} onOpen={openDetail} />
+          </>
         ) : (
-          <HistoryTable
-            rows={view.rows}
-            limit={limit}
-            sort={query.sort}
-            desc={query.desc}
-            selected={selection.selected}
-            onSort={sortBy}
-            onToggle={selection.toggle}
-            onToggleAll={selection.setMany}
-            onOpen={openDetail}
-          />
+          <>
+            <HistoryFilters
+              query={query}
+              years={view.years}
+              listings={view.listings}
+              onChange={(patch) => setQuery((q) => ({ ...q, ...patch }))}
+            />
+            <div class="table-bar">
+              <span data-testid="history-count">{total !== undefined && t('rows', { count: total, shown: view.matched })}</span>
+              <span>{selection.selected.size > 0 && t('selected', { count: selection.selected.size })}</span>
+              <button
+                type="button"
+                class="danger"
+                data-testid="delete-selected"
+                disabled={selection.selected.size === 0}
+                onClick={() => setConfirming(true)}
+              >
+                {t('deleteSelected')}
+              </button>
+            </div>
+            {total === 0 ? (
+              <p class="empty">{t('empty')}</p>
+            ) : (
+              <HistoryTable
+                rows={view.rows}
+                limit={limit}
+                sort={query.sort}
+                desc={query.desc}
+                selected={selection.selected}
+                onSort={sortBy}
+                onToggle={selection.toggle}
+                onToggleAll={selection.setMany}
+                onOpen={openDetail}
+              />
+            )}
+            <Pager page={view.page} pages={view.pages} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
+          </>
         )}
-        <Pager page={view.page} pages={view.pages} onPage={(page) => setQuery((q) => ({ ...q, page }))} />
         {settings && (
           <SettingsPanel
             settings={settings}
@@ -179,7 +202,7 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
             onCancel={() => setConfirming(false)}
           />
         )}
-        {detail && <detail.View record={detail.record} onClose={() => setDetail(null)} />}
+        {detail && <detail.View record={detail.record} onClose={() => setDetail(null)} onOpenReport={openDetail} />}
       </main>
     </I18n.Provider>
   );

@@ -1,7 +1,10 @@
 import type { ReportRecord } from './record';
 import { tally } from './tally';
 
-/** What the history table shows of a report: one small row per report (db table `summaries`). */
+/**
+ * What the history shows of a report (the table and the panel): one small row per report (db table
+ * `summaries`); optional fields are left out when they are empty, so 10,000 rows stay small.
+ */
 export interface ReportSummary {
   id: string;
   url: string;
@@ -18,6 +21,10 @@ export interface ReportSummary {
   failing: string[];
   /** the listing a collection took it from (SPEC §9), when one did: the history filters by it */
   collectedFrom?: string;
+  /** the publication date the page states (SPEC §10), when known */
+  publishedAt?: string;
+  /** present (true) once a revisit found content different from the first one saved (SPEC §10) */
+  changedAfterFirstSeen?: true;
 }
 
 export function summarize(r: ReportRecord): ReportSummary {
@@ -35,5 +42,7 @@ export function summarize(r: ReportRecord): ReportSummary {
     ...t,
     failing: r.checks.filter((c) => c.status === 'fail').map((c) => c.id),
     ...(r.collectedFrom ? { collectedFrom: r.collectedFrom } : {}),
+    ...(r.publishedAt ? { publishedAt: r.publishedAt } : {}),
+    ...(r.changedAfterFirstSeen ? { changedAfterFirstSeen: true as const } : {}),
   };
 }

@@ -102,6 +102,11 @@ export async function csvWideParts(rows: readonly ExportRow[], opts?: ChunkOptio
       out.utf8(
         `${csvField(r.id)},${csvField(r.agency)},${csvField(r.year)},${csvField(r.format)},${csvField(r.status)},${csvField(r.url)},${csvField(r.title)},${csvField(r.savedAt)},${r.pass},${r.fail},${r.skip}`,
       );
+      for (const x of r.research) {
+        out.byte(COMMA);
+        if (typeof x === 'number') out.number(x);
+        else if (x !== null) out.utf8(csvField(x));
+      }
       const values = r.values;
       for (let c = 0; c < at.length; c++) {
         const i = at[c];

@@ -2,6 +2,7 @@ import { hash53 } from '../core/hash';
 import type { ReportRecord } from '../core/record';
 import { summarize, type ReportSummary } from '../core/summary';
 import { packNumbers, unpackNumbers } from './packed-numbers';
+import { researchCells, type ResearchCell } from './research';
 
 /**
  * The export-ready row of one report (Dexie table `exportRows`, schema v3): everything the CSV (long and
@@ -17,6 +18,7 @@ import { packNumbers, unpackNumbers } from './packed-numbers';
  *   "1,234"); `null` there means the value has no cell.
  * - checks likewise: `checkIds` (JSON array), `checkStatus` (one letter per check: p/f/s), `checkNums`
  *   (lhs, rhs, diff per check; NaN for null) and `reasons` (check index → reason, only where there is one).
+ * - `research`: the wide exports' research columns (research.ts, `RESEARCH_HEADER` order), computed here once.
  */
 export interface ExportRow extends Pick<
   ReportSummary,
@@ -29,6 +31,7 @@ export interface ExportRow extends Pick<
   checkStatus: string;
   checkNums: Float64Array;
   reasons: Map<number, string>;
+  research: ResearchCell[];
 }
 
 /** A key list (value keys or check ids, as JSON) stored once for every row that has it. */
@@ -98,7 +101,7 @@ export function toExportRow(r: ReportRecord): ExportRow {
     checkNums[3 * i + 2] = num(c.diff);
     if (c.reason !== undefined) reasons.set(i, c.reason);
   });
-  const { firstSavedAt: _first, failing: _failing, ...meta } = summarize(r);
+  const { firstSavedAt: _first, failing: _failing, publishedAt: _pub, changedAfterFirstSeen: _changed, ...meta } = summarize(r);
   return {
     ...meta,
     keys: JSON.stringify(keys),
@@ -108,6 +111,7 @@ export function toExportRow(r: ReportRecord): ExportRow {
     checkStatus,
     checkNums,
     reasons,
+    research: researchCells(r),
   };
 }
 

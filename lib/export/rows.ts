@@ -1,6 +1,7 @@
 import { ALL_KEYS, keyInfo } from '../core/keys';
 import { checkName } from '../i18n/check-words';
 import { tally, type ReportRecord } from '../core/record';
+import { RESEARCH_HEADER, researchCells } from './research';
 
 /**
  * The table shapes shared by CSV and XLSX: a cell is a number (typed, written as a number), text
@@ -10,7 +11,8 @@ export type CellValue = string | number | null;
 
 export const LONG_HEADER = ['report_id', 'agency', 'year', 'format', 'url', 'section', 'key', 'label', 'value', 'raw'];
 export const WIDE_META = ['report_id', 'agency', 'year', 'format', 'status', 'url', 'title', 'savedAt', 'pass', 'fail', 'skip'];
-export const WIDE_HEADER = [...WIDE_META, ...ALL_KEYS, 'failing_checks'];
+/** metadata, the research columns (research.ts), one column per key, the failing check ids */
+export const WIDE_HEADER = [...WIDE_META, ...RESEARCH_HEADER, ...ALL_KEYS, 'failing_checks'];
 /** `name`: the check in words (lib/i18n/check-words.ts), for people; `check` stays the stable id. */
 export const CHECKS_HEADER = ['report_id', 'agency', 'year', 'check', 'status', 'lhs', 'rhs', 'diff', 'reason', 'name'];
 
@@ -44,7 +46,7 @@ export function longRows(r: ReportRecord): CellValue[][] {
   });
 }
 
-/** One row per report: metadata, one column per key (ALL_KEYS order), then the failing check ids. */
+/** One row per report: metadata, research columns, one column per key (ALL_KEYS order), then the failing check ids. */
 export function wideRow(r: ReportRecord): CellValue[] {
   const t = tally(r.checks);
   const failing = r.checks
@@ -63,6 +65,7 @@ export function wideRow(r: ReportRecord): CellValue[] {
     t.pass,
     t.fail,
     t.skip,
+    ...researchCells(r),
     ...ALL_KEYS.map((k) => r.values[k] ?? null),
     failing,
   ];

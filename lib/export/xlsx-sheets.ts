@@ -3,6 +3,7 @@ import { checkName } from '../i18n/check-words';
 import { checkStatusAt, failingChecks, keyList, type ExportRow } from './export-row';
 import { WIDE_HEADER, WIDE_META, orderedKeys, wideColumns, type CellValue } from './rows';
 import { SheetBytes } from './sheet-bytes';
+import { RESEARCH_HEADER } from './research';
 
 /**
  * The XLSX export's sheets (xlsx.ts puts them in the package): the shared strings every text cell points
@@ -83,7 +84,8 @@ export type SheetWriter = (row: ExportRow, sheet: Sheet) => void;
 /** `reports`: one row per report — the wide CSV's cells. */
 export function writeWide(): SheetWriter {
   const columns = new Map<string, Int32Array>();
-  const first = WIDE_META.length;
+  const research = WIDE_META.length;
+  const first = research + RESEARCH_HEADER.length;
   const failingCol = WIDE_HEADER.length - 1;
   return (row, sheet) => {
     let at = columns.get(row.keys);
@@ -104,6 +106,11 @@ export function writeWide(): SheetWriter {
     out.num(8, row.pass);
     out.num(9, row.fail);
     out.num(10, row.skip);
+    for (let c = 0; c < row.research.length; c++) {
+      const x = row.research[c];
+      if (typeof x === 'number') out.num(research + c, x);
+      else if (x !== null) out.text(research + c, sst.of(x));
+    }
     for (let c = 0; c < at.length; c++) {
       const i = at[c];
       if (i >= 0) out.num(first + c, row.values[i]);

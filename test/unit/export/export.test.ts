@@ -17,6 +17,7 @@ import {
   type CellValue,
 } from '../../../lib/export/rows';
 import { csvLine } from '../../../lib/export/csv';
+import { RESEARCH_HEADER } from '../../../lib/export/research';
 import { crc32 } from '../../../lib/export/zip';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -72,12 +73,16 @@ describe('CSV exports', () => {
     const records = makeRecords(2);
     const rows = parseCsv((await toCsvWide(records, noYield)).slice(1));
     expect(rows[0]).toEqual(WIDE_HEADER);
-    expect(rows[0].slice(11, 11 + ALL_KEYS.length)).toEqual(ALL_KEYS);
+    const first = 11 + RESEARCH_HEADER.length;
+    expect(rows[0].slice(11, first)).toEqual([...RESEARCH_HEADER]);
+    expect(rows[0].slice(first, first + ALL_KEYS.length)).toEqual(ALL_KEYS);
     expect(rows[0].at(-1)).toBe('failing_checks');
     expect(rows.length).toBe(3);
     const row = rows[1];
     expect(row[0]).toBe('r000001');
     expect(row.slice(8, 11)).toEqual(['1', '1', '1']);
+    // no publication date, no deadline check, no source, not collected, unchanged, no rates, one table check failing
+    expect(row.slice(11, first)).toEqual(['', '', '', '', '0', '', '', '', '', '', '', '1', '0', '0', '0']);
     expect(row[WIDE_HEADER.indexOf('active.licensing.change')]).toBe('-223');
     expect(row.at(-1)).toBe('apply.row.new');
   });
@@ -198,6 +203,21 @@ function edgeRecords(): ReportRecord[] {
       checks: [
         ...base.checks,
         { id: 'x.skip', status: 'skip', lhs: null, rhs: 3, diff: null, lhsKeys: [], rhsKeys: [], reason: '@reason' },
+      ],
+    },
+    {
+      // the research columns (SPEC §10 fields): text that needs escaping, a negative number, decimal rates
+      ...makeRecord({ n: 8 }),
+      id: 'r-research',
+      publishedAt: '2022-03-01',
+      collectedFrom: '=http://x.gov.cn/nb/',
+      source: { kind: 'pdf', url: 'http://x.gov.cn/a.pdf' },
+      changedAfterFirstSeen: true,
+      values: { 'apply.result.total.total': 3, 'apply.result.disclosed.total': 1, 'apply.result.partial.total': 0, 'review.total': 7 },
+      cells: {},
+      checks: [
+        { id: 'meta.deadline', status: 'pass', lhs: -29, rhs: 0, diff: -29, lhsKeys: [], rhsKeys: [], evidence: '发布日期：2022-03-01' },
+        { id: 'text.apply.new', status: 'fail', lhs: 5, rhs: 3, diff: 2, lhsKeys: [], rhsKeys: ['apply.new.total'], evidence: '新收5件' },
       ],
     },
   ];
