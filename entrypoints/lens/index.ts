@@ -1,14 +1,13 @@
 import { scanReports } from '@/lib/core/scan';
 import { LENS_FLAG as FLAG, startLens, type Lens } from '@/lib/page/start-lens';
 import { overlayLanguage, runtime, sendToBackground } from '@/lib/page/extension-api';
-import { startLifetime } from '@/lib/page/lifetime';
 
 /**
  * Wiring only: runs on every *.gov.cn page (declared in wxt.config.ts's manifest as `lens.js`), and the same
  * bundle is injected by the context menu ("用年报透镜检查此页") into any other page. The page logic lives in
  * lib/page/. Same-origin frames are read by the top document's lens; a frame on another origin runs its own.
  * An unlisted script rather than WXT's content-script entry: WXT's content-script runtime (≈3.3 KB of every
- * page's bundle) is replaced by the few lines of `lib/page/lifetime.ts`.
+ * page's bundle) only stopped an orphaned lens; here its timers check that its extension is still there.
  */
 
 type Flagged = Window & { [FLAG]?: Lens };
@@ -26,7 +25,6 @@ export default defineUnlistedScript({
     }
     // outside *.gov.cn we only run because the user injected us: skip the pre-check
     const forced = !/(^|\.)gov\.cn$/i.test(location.hostname);
-    const life = startLifetime(document, () => runtime.id);
     const lens = startLens(
       document,
       {
@@ -37,7 +35,8 @@ export default defineUnlistedScript({
           const message = { type: 'scan-result', outcome, ...(more.length ? { more } : {}), scanMs } as const;
           return sendToBackground(outcome.isReport ? { ...message, facts: facts.slice(0, 51) } : message);
         },
-        setTimeout: life.setTimeout,
+        // a lens whose extension was reloaded or removed (its runtime has no id) lets its timers do nothing
+        setTimeout: (fn, ms) => window.setTimeout(() => runtime.id && fn(), ms),
         clearTimeout: (id) => clearTimeout(id),
         log: (...args) => console.warn(...args),
       },
@@ -51,11 +50,6 @@ export default defineUnlistedScript({
       if ((msg as { type?: unknown } | null)?.type === 'rescan') lens.rescan(true);
     };
     runtime.onMessage.addListener(onMessage);
-    life.onEnd(() => {
-      runtime.onMessage.removeListener(onMessage);
-      lens.stop();
-      delete win[FLAG];
-    });
   },
 });
 

@@ -18,7 +18,7 @@ const OWN = /^(?:text|meta)\./;
 
 export function withBeyondChecks(record: ReportRecord, facts: PageFacts | undefined): ReportRecord {
   if (!facts) return record;
-  const publishedAt = readPublishedAt({ text: facts.text, metas: facts.metas, url: record.url });
+  const publishedAt = readPublishedAt({ text: `${facts.head}\n${facts.text}`, metas: facts.metas, url: record.url });
   const base = record.checks.filter((c) => !OWN.test(c.id));
   const text = record.tables > 0 ? narrativeChecks(facts.text, record.values) : [];
   const meta = metaChecks({ ...record, publishedAt });

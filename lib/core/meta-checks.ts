@@ -26,7 +26,15 @@ export function isPeoplesGovernment(agency: string): boolean {
   const name = toSimplified(agency)
     .replace(/[\s\u3000]+/g, '')
     .replace(/[(（][^()（）]*[)）]$/, '');
-  return /(?:人民政府|[省市县区旗州盟镇乡]政府)$/.test(name);
+  // a bare place name (广元市, 灵川县: the title of a government's report that names only its area) is the
+  // government's own report; a body of it always carries its own word (…局, …办公室, …管委会)
+  return (
+    /(?:人民政府|[省市县区旗州盟镇乡]政府)$/.test(name) ||
+    (/^[\u4e00-\u9fff]{1,12}?(?:省|自治区|市|自治州|州|盟|县|自治县|区|旗)$/.test(name) &&
+      !/(?:局|委|办|厅|中心|院|会|所|站|队|社区|街道|开区|园区|新区|片区|景区|保护区|示范区|功能区|管理区|试验区|合作区|工业区)$/.test(
+        name,
+      ))
+  );
 }
 
 const DAY = 86_400_000;

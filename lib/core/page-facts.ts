@@ -1,18 +1,27 @@
 /**
  * What the checks beyond the tables (SPEC §10) read of a page besides its tables: the report's narrative —
- * its text with the report tables cut out, so that no table cell is read as a sentence — and the page's
- * date `<meta>`s. Computed by the scan wherever it runs (cheap: a few `indexOf`s); the content script sends
+ * its text with every data table cut out (report tables, hidden print copies, any other table that holds no
+ * table: layout tables keep the text they wrap), so that no cell is read as a sentence — the top of the
+ * page as printed (where a CMS puts its byline or its 发布日期 metadata table) and the date `<meta>`s. Computed by the scan wherever it runs (cheap: a few `indexOf`s); the content script sends
  * them to the background, which runs the checks (lib/core/beyond.ts), so the page's bundle stays small.
  */
 
 export interface PageFacts {
-  /** the report's text without its report tables (at most NARRATIVE_MAX characters) */
+  /** the report's text without its data tables (at most NARRATIVE_MAX characters) */
   text: string;
+  /** the page's text from its start, tables included (at most HEAD_MAX characters): bylines, metadata tables */
+  head: string;
   /** the date <meta>s (lower-cased name → content), see `readDateMetas` in published.ts */
   metas: Record<string, string>;
 }
 
 export const NARRATIVE_MAX = 60_000;
+export const HEAD_MAX = 4_000;
+
+/** The tables that hold no other table: data tables, not the layout tables around an article. */
+export function dataTables(tables: readonly Element[]): Element[] {
+  return tables.filter((t) => t.getElementsByTagName('table').length === 0);
+}
 
 /**
  * `text` (the body's or a report part's textContent) with the text of each table cut out. A table's

@@ -11,7 +11,7 @@ import type { Check, ReportRecord, ScanOutcome } from './record';
 import { recordStatus } from './verdict';
 import { EXTRACTOR_VERSION } from './version';
 import { Sink } from './sink';
-import { dateMetas, narrativeText, type PageFacts } from './page-facts';
+import { dataTables, dateMetas, HEAD_MAX, narrativeText, type PageFacts } from './page-facts';
 import { partUrl, splitByStarts, segmentReports, segmentTexts, titledDocument } from './segments';
 
 /**
@@ -230,7 +230,8 @@ function scanPart(
     // where the tables were read (SPEC §8): this page or its frame; a file reader replaces it
     source: { kind: 'html', url: (opts.frameUrl ?? url).slice(0, 4000) },
   };
-  const facts: PageFacts = { text: narrativeText(text(), tables.map((t) => t.element)), metas };
+  const whole = text();
+  const facts: PageFacts = { text: narrativeText(whole, dataTables(all)), head: whole.slice(0, HEAD_MAX), metas };
   mark('record');
   return { outcome: record, tables, cellElements: sink.elements, facts };
 }

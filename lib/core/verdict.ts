@@ -31,7 +31,7 @@ export function failingChecks(r: ReportRecord): Check[] {
  * previous year is not saved, or whose page shows no date is fully assessed as far as its tables go.
  */
 export function beyondTables(c: Check): boolean {
-  return c.id.startsWith('text.') || c.id.startsWith('xyear.') || c.id.startsWith('meta.');
+  return /^(?:text|xyear|meta)\./.test(c.id);
 }
 
 /**
@@ -74,7 +74,7 @@ export function cellMarks(r: ReportRecord): Map<string, CellMark> {
   for (const c of failingChecks(r)) {
     // text.* and xyear.*: the one cell of this page the check compares is the one in question
     if (beyondTables(c)) {
-      for (const k of c.id.startsWith('xyear.') ? c.lhsKeys.slice(0, 1) : c.rhsKeys) marks.set(k, 'fail');
+      for (const k of ownKeys(c)) marks.set(k, 'fail');
       continue;
     }
     for (const k of c.lhsKeys) if (!marks.has(k)) marks.set(k, 'part');

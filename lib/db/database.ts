@@ -97,11 +97,17 @@ export async function upsertReport(record: ReportRecord, now = new Date(), targe
     // a revisit outside a collection keeps the listing the report was collected from (SPEC §9)
     if (!next.collectedFrom && old?.collectedFrom) next.collectedFrom = old.collectedFrom;
     next = await withCrossYear(target.reports, next);
-    // the next year's reports compare with this one (and, when the agency or year changed, with the old one's no more)
-    const following = await followingYear(target.reports, next.agency, next.year);
     await target.reports.put(next);
-    if (old && (old.agency !== next.agency || old.year !== next.year)) following.push(...(await followingYear(target.reports, old.agency, old.year)));
-    await putReports(target, [next, ...following.filter((f) => f.id !== next.id)]);
+    // the next year's reports compare with this one (and, when its agency or year changed, no more with the old one)
+    const following = await followingYear(target.reports, next.agency, next.year);
+    if (old && (old.agency !== next.agency || old.year !== next.year))
+      following.push(...(await followingYear(target.reports, old.agency, old.year)));
+    await target.summaries.put(summaryRow(next));
+    await putExportRows(target.exportRows, target.keyLists, [next]);
+    await putReports(
+      target,
+      following.filter((f) => f.id !== next.id),
+    );
     return next;
   });
 }

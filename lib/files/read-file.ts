@@ -92,7 +92,9 @@ export async function readDocx(bytes: Uint8Array, name = ''): Promise<FileOutcom
   } catch (e) {
     return fail(FILE_NOTES.unreadable(String((e as Error)?.message ?? e).slice(0, 200)));
   }
-  const body = result.value;
+  // one line per paragraph, as a page's own markup has it: the text read between the tables (SPEC §10 text.*)
+  // then keeps a heading apart from the sentence under it
+  const body = result.value.replace(/<\/(p|h[1-6]|li|table|ul|ol)>(?=<(?:p|h[1-6]|table|ul|ol)[\s>])/g, '</$1>\n');
   const notes: string[] = [];
   if (result.messages.some((m) => /cell merging/i.test(m.message))) notes.push(FILE_NOTES.mergeDoubt);
   if (!/<table[\s>]/i.test(body)) notes.push(FILE_NOTES.noTables);

@@ -1,4 +1,5 @@
 import type { Check } from '../core/record';
+import { beyondTables } from '../core/verdict';
 import { APPLICANT_COLUMN_LABELS, APPLY_ROWS, REVIEW_BLOCK_LABELS, keyInfo, type ApplicantColumn, type ReviewBlock } from '../core/keys';
 import { OVERLAY_TEXT, type OverlayLang, type OverlayText } from './overlay';
 import { checkFamily, type CheckFamily } from '../core/check-family';
@@ -41,12 +42,8 @@ const TEXT_WORDS: Record<string, [said: string, table: string]> = {
 };
 const META_WORDS: Record<string, string> = { deadline: '按时发布', template: '表格格式与年度相符' };
 
-/**
- * The equation of a text.* or meta.* check (what a page's scan makes; these words ship in the content
- * script), or undefined for a table identity. xyear.* is made in the background against the history:
- * its words are `describeAnyCheck`'s, for the extension pages only.
- */
-function pageEquation(c: Check): string | undefined {
+/** The equation of a text.* or meta.* check in words (the extension pages'; the overlay shows the check's evidence). */
+function beyondEquation(c: Check): string | undefined {
   const m = /^(text|meta)\.(.+)$/.exec(c.id);
   if (!m) return undefined;
   if (m[1] === 'meta') return META_WORDS[m[2]] ?? m[2];
@@ -64,15 +61,18 @@ function xyearEquation(rest: string): string {
   return `本年 = 上年：${rest}`;
 }
 
-/** `describeCheck` for the extension pages: every family, xyear.* included. */
+/** `describeCheck` for the extension pages: every family in words. */
 export function describeAnyCheck(c: Check, t: OverlayText = OVERLAY_TEXT.zh_CN): CheckText {
-  if (!c.id.startsWith('xyear.')) return describeCheck(c, t);
-  return { equation: xyearEquation(c.id.slice(6)), values: t.sides(fmt(c.lhs), fmt(c.rhs), fmt(c.diff)) };
+  const values = t.sides(fmt(c.lhs), fmt(c.rhs), fmt(c.diff));
+  if (c.id.startsWith('xyear.')) return { equation: xyearEquation(c.id.slice(6)), values };
+  const beyond = beyondEquation(c);
+  return beyond === undefined ? describeCheck(c, t) : { equation: beyond, values };
 }
 
 /** "复议后起诉 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结" and "报告值 4 · 计算值 0 · 差 4". */
 export function describeCheck(c: Check, t: OverlayText = OVERLAY_TEXT.zh_CN): CheckText {
-  const beyond = pageEquation(c);
+  // a check beyond the tables (SPEC §10) is shown by what it read: the sentence, the dates, last year's figure
+  const beyond = beyondTables(c) ? (c.evidence ?? c.id) : undefined;
   const lhs = c.lhsKeys.map(label);
   const rhs = c.rhsKeys.map(label);
   if (beyond === undefined && rhs.length === 1) {

@@ -107,24 +107,18 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     const sig = sent.map((o) => (o.isReport ? `${o.url}|${o.contentHash}|${o.status}` : `no|${o.url}`)).join(' ');
     if (!sent.length || sig === lastSent) return showAll();
     lastSent = sig;
-    const facts = [top, ...frames].flatMap((st) => st?.results.filter((r) => r.outcome.isReport).map((r) => r.facts ?? { text: '', metas: {} }) ?? []);
+    const facts = [top, ...frames].flatMap(
+      (st) => st?.results.filter((r) => r.outcome.isReport).map((r) => r.facts ?? { text: '', head: '', metas: {} }) ?? [],
+    );
     const reply = deps.send(sent, Math.max(...[top, ...frames].map((st) => st?.scanMs ?? 0)), facts);
     if (!reply) return showAll();
-    let shown = false;
-    const once = () => {
-      if (!shown && !stopped) showAll();
-      shown = true;
-    };
-    const timer = (deps.setTimeout ?? ((fn: () => void, ms: number) => window.setTimeout(fn, ms)))(once, REPLY_WAIT_MS);
-    void reply.then(
-      (records) => {
-        for (const r of records ?? []) completed.set(r.id, r);
-        (deps.clearTimeout ?? clearTimeout)(timer);
-        shown = false;
-        if (!stopped) once();
-      },
-      () => once(),
-    );
+    // shown when the background answers, or after REPLY_WAIT_MS without it (shown again if it answers later)
+    const timer = (deps.setTimeout ?? ((fn: () => void, ms: number) => window.setTimeout(fn, ms)))(showAll, REPLY_WAIT_MS);
+    void reply.then((records) => {
+      for (const r of records ?? []) completed.set(r.id, r);
+      (deps.clearTimeout ?? clearTimeout)(timer);
+      if (!stopped) showAll();
+    }, showAll);
   };
 
   const scanFrames = (force: boolean) => {

@@ -12,6 +12,7 @@ import { CandidateSchema, type CollectReply, type ListingReply } from './collect
 /** A report's narrative and date <meta>s (lib/core/page-facts.ts), as the page sends them. */
 export const PageFactsSchema = z.object({
   text: z.string().max(60_000),
+  head: z.string().max(4_000),
   metas: z.record(z.string().max(60), z.string().max(64)),
 });
 

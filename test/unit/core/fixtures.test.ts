@@ -40,6 +40,13 @@ const ExpectedSchema = z
     blank: z.array(z.string()).optional(),
     /** notes the record must contain (what the reader inferred); others may be there too */
     notes: z.array(z.string()).optional(),
+    /** the publication date the page states (SPEC §10), null when it states none */
+    publishedAt: z.string().nullable().optional(),
+    /**
+     * checks beyond the tables (SPEC §10: text.*, meta.*) as the page's text and byline give them; any such
+     * check that fails must be listed here (a false alarm is worse than a miss)
+     */
+    beyond: z.record(z.string().regex(/^(?:text|meta)\./), ExpectedCheckSchema).optional(),
   })
   .strict();
 type Expected = z.infer<typeof ExpectedSchema>;
@@ -84,6 +91,10 @@ function identityCheckIds(edition: Edition): string[] {
     ...REVIEW_BLOCKS.map((b) => `${b}.sum`),
   ];
 }
+
+/** The lhs/rhs/diff fields `want` names, taken from `from`. */
+const pick = (from: Partial<Check> | z.infer<typeof ExpectedCheckSchema>, want: z.infer<typeof ExpectedCheckSchema>) =>
+  Object.fromEntries((['lhs', 'rhs', 'diff'] as const).filter((f) => want[f] !== undefined).map((f) => [f, from[f]]));
 
 const sameNumber = (a: number | null | undefined, b: number | null) =>
   a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9);
@@ -185,6 +196,22 @@ describe.each(reportFiles)('report page %s', (file) => {
     for (const field of ['lhs', 'rhs', 'diff'] as const) {
       if (want[field] !== undefined) expect(check![field], field).toBe(want[field]);
     }
+  });
+
+  it('checks beyond the tables: the expected ones, and no other failure (SPEC §10)', () => {
+    const rec = reportOf(file);
+    if (exp.publishedAt !== undefined) expect(rec.publishedAt ?? null, 'publishedAt').toBe(exp.publishedAt);
+    const beyond = rec.checks.filter((c) => !isIdentityCheck(c));
+    for (const [id, want] of Object.entries(exp.beyond ?? {})) {
+      const check = beyond.find((c) => c.id === id);
+      expect(check, `check ${id}`).toBeDefined();
+      expect({ status: check!.status, ...pick(check!, want) }, id).toEqual({ status: want.status, ...pick(want, want) });
+    }
+    const unexpected = beyond.filter((c) => c.status === 'fail' && !(c.id in (exp.beyond ?? {})));
+    expect(
+      unexpected.map((c) => `${c.id}: ${c.lhs} ≠ ${c.rhs} (${c.evidence})`),
+      'failing checks beyond the tables',
+    ).toEqual([]);
   });
 
   it('reads every value as transcribed from the seed', () => {

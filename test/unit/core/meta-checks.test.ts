@@ -174,3 +174,12 @@ describe('meta.template', () => {
     expect(decideFormat({ tables: 2, apply: {}, active: {}, year: 2012 }, new Sink())).toEqual({ format: 'legacy', notes: [] });
   });
 });
+
+describe('isPeoplesGovernment: a report named by its area alone', () => {
+  it('is the government’s own report (广元市, 灵川县, 渭滨区); a body of it, or a zone, is not', () => {
+    for (const name of ['广元市', '灵川县', '渭滨区', '内蒙古自治区', '恩施土家族苗族自治州'])
+      expect(isPeoplesGovernment(name), name).toBe(true);
+    for (const name of ['渭南经开区', '西咸新区', '高新区', '广元市林业局', '城关街道', '市场监管局'])
+      expect(isPeoplesGovernment(name), name).toBe(false);
+  });
+});

@@ -93,12 +93,28 @@ describe('describeCheck', () => {
 });
 
 describe('describeCheck beyond the tables', () => {
-  it('spells text.* and meta.* in the words the overlay shows, with both sides', () => {
+  it('the overlay shows a text.* or meta.* check by what it read (its evidence), with both sides', () => {
     const c = check({ id: 'text.apply.new', lhs: 120, rhs: 118, diff: 2, rhsKeys: ['apply.new.total'], evidence: '本年新收申请120件。' });
-    expect(describeCheck(c)).toEqual({ equation: '文字所述本年新收申请数 = 表中本年新收总计', values: '左边 120 · 右边 118 · 差 2' });
-    expect(describeCheck(check({ id: 'text.apply.unknown', rhsKeys: ['review.total'] })).equation).toBe('文字所述 = 表中行政复议 · 总计');
-    expect(describeCheck(check({ id: 'meta.deadline', lhs: 12, rhs: 0, diff: 12 })).equation).toBe('按时发布');
-    expect(describeCheck(check({ id: 'meta.template' })).equation).toBe('表格格式与年度相符');
+    expect(describeCheck(c)).toEqual({ equation: '本年新收申请120件。', values: '左边 120 · 右边 118 · 差 2' });
+    const late = check({
+      id: 'meta.deadline',
+      lhs: 12,
+      rhs: 0,
+      diff: 12,
+      evidence: '发布于2022-02-12，部门报告应于2022-01-31前发布，逾期12天',
+    });
+    expect(describeCheck(late).equation).toBe('发布于2022-02-12，部门报告应于2022-01-31前发布，逾期12天');
+    expect(describeCheck(check({ id: 'meta.template' })).equation).toBe('meta.template');
+  });
+
+  it('the extension pages spell them in words (describeAnyCheck)', () => {
+    const c = check({ id: 'text.apply.new', lhs: 120, rhs: 118, diff: 2, rhsKeys: ['apply.new.total'], evidence: '本年新收申请120件。' });
+    expect(describeAnyCheck(c)).toEqual({ equation: '文字所述本年新收申请数 = 表中本年新收总计', values: '左边 120 · 右边 118 · 差 2' });
+    expect(describeAnyCheck(check({ id: 'text.apply.unknown', rhsKeys: ['review.total'] })).equation).toBe(
+      '文字所述 = 表中行政复议 · 总计',
+    );
+    expect(describeAnyCheck(check({ id: 'meta.deadline', lhs: 12, rhs: 0, diff: 12 })).equation).toBe('按时发布');
+    expect(describeAnyCheck(check({ id: 'meta.template' })).equation).toBe('表格格式与年度相符');
   });
 
   it('leaves xyear.* to describeAnyCheck (made in the background, never shown by the overlay)', () => {
