@@ -94,6 +94,8 @@ export interface FixtureServer {
   url(path: string, host?: string): string;
   /** forget the behaviours' "once" answers and end held responses (test/e2e/behaviours.ts); the log is kept */
   reset(): void;
+  /** serve `path` from the fixture `file` instead of its own (null: its own again): a page edited between visits */
+  override(path: string, file: string | null): void;
   close(): Promise<void>;
 }
 
@@ -108,8 +110,10 @@ function queryVariant(file: string, query: string): string | null {
 export async function startFixtureServer(root = FIXTURES_DIR, port = 0): Promise<FixtureServer> {
   const requests: RecordedRequest[] = [];
   const behaviours = createBehaviours();
+  const overrides = new Map<string, string>();
 
   async function serveFile(path: string, query: string, method: string | undefined, res: ServerResponse, hold = false) {
+    path = overrides.get(path.replace(/^\/+/, '')) ?? path;
     const file = resolve(join(root, path));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end('forbidden');
@@ -169,6 +173,8 @@ export async function startFixtureServer(root = FIXTURES_DIR, port = 0): Promise
     origin,
     requests,
     reset: () => behaviours.reset(),
+    override: (path, file) =>
+      void (file ? overrides.set(path.replace(/^\/+/, ''), `/${file.replace(/^\/+/, '')}`) : overrides.delete(path.replace(/^\/+/, ''))),
     url: (p, host) => `${host ? `http://${host}` : origin}/${p.replace(/^\/+/, '')}`,
     close: () =>
       new Promise<void>((ok) => {

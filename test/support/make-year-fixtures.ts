@@ -16,6 +16,9 @@ const OUT = join(ROOT, 'test/fixtures/years');
 
 type Row = [number, number, number, number, number, number, number];
 
+const halfWidth = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
 /** The `<tr>` of the apply table whose text holds `label`: its span in `html`. */
 function rowSpan(html: string, label: string): [number, number] {
   // the label in a table row (the narrative names the same rows)
@@ -31,7 +34,7 @@ function rowSpan(html: string, label: string): [number, number] {
 function readRow(html: string, label: string, n = 7): Row {
   const [s, e] = rowSpan(html, label);
   const cells = html.slice(s, e).split(/<td/).slice(-n);
-  return cells.map((c) => Number(/>\s*(\d+)\s*</.exec(c)?.[1] ?? NaN)) as Row;
+  return cells.map((c) => Number(halfWidth(/>\s*([\d０-９]+)\s*</.exec(c)?.[1] ?? 'NaN'))) as Row;
 }
 
 /** The row with its last cells' numbers replaced by `values` (the markup around them kept as printed). */
@@ -40,7 +43,11 @@ function writeRow(html: string, label: string, values: number[]): string {
   const parts = html.slice(s, e).split(/(?=<td)/);
   const from = parts.length - values.length;
   for (let i = 0; i < values.length; i++) {
-    parts[from + i] = parts[from + i].replace(/>(\s*)\d+(\s*)</, (_m, a: string, b: string) => `>${a}${values[i]}${b}<`);
+    // a cell printed in full-width digits (as some Word exports do) keeps them
+    parts[from + i] = parts[from + i].replace(/>(\s*)([\d０-９]+)(\s*)</, (_m, a: string, was: string, b: string) => {
+      const v = String(values[i]);
+      return `>${a}${/[０-９]/.test(was) ? fullWidth(v) : v}${b}<`;
+    });
   }
   return html.slice(0, s) + parts.join('') + html.slice(e);
 }
@@ -102,7 +109,10 @@ nextYear({
     ['Content-2563311', 'Content-2790448'],
     ['2022年', '2023年'],
     ['2023-01-18 09:12', '2024-01-17 10:05'],
-    ['全年新收政府信息公开申请28件，上年结转2件，办结27件，结转下年度继续办理3件。', '全年共收到政府信息公开申请28件（另有上年度结转申请3件），已答复办结27件，4件结转至2024年继续办理。全年主动公开政府信息312条，接听群众咨询电话56人次，较上年增长12%。'],
+    [
+      '全年新收政府信息公开申请28件，上年结转2件，办结27件，结转下年度继续办理3件。',
+      '全年共收到政府信息公开申请28件（另有上年度结转申请3件），已答复办结27件，4件结转至2024年继续办理。全年主动公开政府信息312条，接听群众咨询电话56人次，较上年增长12%。',
+    ],
   ],
 });
 
@@ -166,3 +176,13 @@ nextYear({
     ['2021年', '2024年'],
   ],
 });
+
+// the same report edited after publication (the e2e serves it at hanyin-zrzyj-2023.html's address on a second
+// visit): one application less in 一、本年新收 and in 四、结转下年度 (自然人 and 总计), every identity still holding
+{
+  let html = readFileSync(join(OUT, 'hanyin-zrzyj-2023.html'), 'utf8');
+  html = writeRow(html, '本年新收', add(readRow(html, '本年新收'), [1, 0, 0, 0, 0, 0, 1], -1));
+  html = writeRow(html, '结转下年度', add(readRow(html, '结转下年度'), [1, 0, 0, 0, 0, 0, 1], -1));
+  html = html.replace('全年共收到政府信息公开申请28件', '全年共收到政府信息公开申请27件').replace('4件结转至2024年', '3件结转至2024年');
+  writeFileSync(join(OUT, 'edited/hanyin-zrzyj-2023.html'), html);
+}
