@@ -101,5 +101,16 @@ async function show(
   mine.shown = annotate(document, results, scanMs, lang);
   addSummaryNote(document, line, shown[0].source?.kind);
   const [outcome, ...more] = shown;
-  await sendToBackground({ type: 'scan-result', outcome, ...(more.length ? { more: more.slice(0, 50) } : {}), scanMs });
+  const completed = await sendToBackground({ type: 'scan-result', outcome, ...(more.length ? { more: more.slice(0, 50) } : {}), scanMs });
+  // the background compares them with the saved previous year (SPEC §10 xyear.*): shown again with those checks
+  if (completed?.length) {
+    mine.shown.dispose();
+    mine.shown = annotate(
+      document,
+      results.map((r, i) => ({ ...r, outcome: completed[i] ?? r.outcome })),
+      scanMs,
+      lang,
+    );
+    addSummaryNote(document, line, shown[0].source?.kind);
+  }
 }

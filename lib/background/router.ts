@@ -110,7 +110,8 @@ async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, send
   // a report whose tables are not on the page: look for its attached file (SPEC §8)
   // (also a page titled as a report whose body is only "详见附件": the reader then wants the one report-named file)
   const noTables = outcome.isReport ? outcome.tables === 0 && (outcome.source?.kind ?? 'html') === 'html' : outcome.reason === NO_STRUCTURE;
-  if (topFrame && noTables) await readAttachmentInTab(tabId);
+  // after the reply: the page shows its verdict first, then the reader adds its line under it
+  if (topFrame && noTables) setTimeout(() => void readAttachmentInTab(tabId), 0);
   return reply;
 }
 

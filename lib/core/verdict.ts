@@ -73,8 +73,13 @@ export function cellMarks(r: ReportRecord): Map<string, CellMark> {
   const marks = new Map<string, CellMark>();
   for (const c of failingChecks(r)) {
     // text.* and xyear.*: the one cell of this page the check compares is the one in question
+    // text.* and xyear.*: the cell of this page the check compares is the one in question; several (a text
+    // stating 行政诉讼 against 直接起诉 + 复议后起诉) are parts of it
     if (beyondTables(c)) {
-      for (const k of ownKeys(c)) marks.set(k, 'fail');
+      const keys = ownKeys(c);
+      for (const k of keys)
+        if (keys.length === 1) marks.set(k, 'fail');
+        else if (!marks.has(k)) marks.set(k, 'part');
       continue;
     }
     for (const k of c.lhsKeys) if (!marks.has(k)) marks.set(k, 'part');

@@ -64,12 +64,13 @@ describe('a report page whose tables are an attached file', () => {
     const s = await summaryOf(page, (x) => x.source === 'pdf');
     assert.equal(s.source, 'pdf');
     assert.equal(s.status, 'fail');
-    assert.equal(s.failing, '1');
+    // the table's error and the file's text disagreeing with it (SPEC §10 text.suit.total)
+    assert.equal(s.failing, '2');
     assert.match(s.note, /核验结果来自报告附件/);
     assert.match(s.note, /灵川县2020年政府信息公开工作年度报告\.pdf/);
-    assert.equal(s.fails.length, 1);
+    assert.equal(s.fails.length, 2);
     assert.match(s.fails[0], /行政诉讼/);
-    assert.equal(await badge(page, '1'), '1');
+    assert.equal(await badge(page, '2'), '2');
     const url = 'http://www.lingchuan.gov.cn/attachments/lingchuan-2020-pdf.html';
     const [record] = await waitForRecords(h.sw, (r) => r.url === url && r.source?.kind === 'pdf');
     assert.ok(record, 'saved under the page’s address, source = the PDF');
@@ -79,7 +80,10 @@ describe('a report page whose tables are an attached file', () => {
     assert.equal(record.status, 'errors');
     assert.deepEqual(
       record.checks.filter((c: any) => c.status === 'fail').map((c: any) => [c.id, c.lhs, c.rhs]),
-      [['suit.after_review.sum', 0, 4]],
+      [
+        ['suit.after_review.sum', 0, 4],
+        ['text.suit.total', 0, 4],
+      ],
     );
     assert.ok(record.values['apply.new.total'] !== undefined, 'the application table was read');
     // politeness: the file was fetched once, from the page's own host; the 图解 picture and the 解读 PDF never
@@ -96,7 +100,7 @@ describe('a report page whose tables are an attached file', () => {
     assert.equal(s.source, 'pdf');
     assert.equal(s.status, 'fail');
     assert.match(s.note, /核验结果来自报告附件/);
-    assert.equal(await badge(page, '1'), '1');
+    assert.equal(await badge(page, '2'), '2');
     const [record] = await waitForRecords(h.sw, (r) => r.url.endsWith('/attachments/title-only-pdf.html'));
     assert.equal(record.source.kind, 'pdf');
     assert.equal(record.agency, '灵川县');

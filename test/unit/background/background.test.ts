@@ -55,11 +55,15 @@ describe('scan results from the content script', () => {
 
   it('injects the attachment reader only where the tables may be a file (SPEC §8)', async () => {
     const exec = fakeBrowser.scripting.executeScript as unknown as ReturnType<typeof vi.fn>;
-    const injected = () => exec.mock.calls.filter(([a]) => (a as { files?: string[] }).files?.includes('/attachment.js')).length;
+    // the reader is injected right after the page has its reply (a timer of 0 ms): counted once that has run
+    const injected = async () => {
+      await new Promise((ok) => setTimeout(ok, 5));
+      return exec.mock.calls.filter(([a]) => (a as { files?: string[] }).files?.includes('/attachment.js')).length;
+    };
     await send({ type: 'scan-result', outcome: makeRecord({ n: 1 }), scanMs: 1 }, pageSender());
-    expect(injected(), 'a report with tables').toBe(0);
+    expect(await injected(), 'a report with tables').toBe(0);
     await send({ type: 'scan-result', outcome: makeRecord({ n: 2, tables: 0, status: 'no-tables', checks: [] }), scanMs: 1 }, pageSender());
-    expect(injected(), 'a report without tables').toBe(1);
+    expect(await injected(), 'a report without tables').toBe(1);
     await send(
       {
         type: 'scan-result',
@@ -74,20 +78,20 @@ describe('scan results from the content script', () => {
       },
       pageSender(),
     );
-    expect(injected(), 'already read from its file').toBe(1);
+    expect(await injected(), 'already read from its file').toBe(1);
     const page = { isReport: false, url: 'http://www.example.gov.cn/a.html', title: '灵川县2020年政府信息公开工作年度报告' };
     await send({ type: 'scan-result', outcome: { ...page, reason: '正文没有年度报告的结构' }, scanMs: 1 }, pageSender());
-    expect(injected(), 'a page titled as a report with no report body').toBe(2);
+    expect(await injected(), 'a page titled as a report with no report body').toBe(2);
     await send(
       { type: 'scan-result', outcome: { ...page, title: '新闻', reason: '标题不是政府信息公开工作年度报告' }, scanMs: 1 },
       pageSender(8),
     );
-    expect(injected(), 'any other page').toBe(2);
+    expect(await injected(), 'any other page').toBe(2);
     await send(
       { type: 'scan-result', outcome: makeRecord({ n: 4, tables: 0, status: 'no-tables', checks: [] }), scanMs: 1 },
       pageSender(9, 2),
     );
-    expect(injected(), 'a frame').toBe(2);
+    expect(await injected(), 'a frame').toBe(2);
   });
 
   it('badges the failing count, saves, and titles the tab', async () => {
