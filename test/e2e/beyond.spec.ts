@@ -186,6 +186,7 @@ describe('the history as a panel, and the research columns', () => {
     assert.equal(await cell('南昌市青山湖区住房和城乡建设局', 2022).getAttribute('data-status'), 'ok');
     assert.equal(await cell('汉阴县自然资源局', 2023).count(), 1);
     assert.equal(await cell('汉阴县自然资源局', 2022).count(), 0); // deleted above
+    await options.screenshot({ path: join(SCREENSHOTS_DIR, 'history-panel.png'), fullPage: true });
     await options.fill('[data-testid="panel-filter-check"]', 'xyear.');
     await options.waitForFunction(() => document.querySelectorAll('[data-testid="panel-cell"]').length === 2);
     await options.screenshot({ path: join(SCREENSHOTS_DIR, 'history-panel-xyear.png'), fullPage: true });
