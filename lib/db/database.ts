@@ -5,7 +5,7 @@ import type { QuarantinedRow } from '../export/quarantine';
 import { resolveExportRow, type KeyListRow, type StoredExportRow, type ExportRow } from '../export/export-row';
 import { putExportRows, rebuildIfStale, summaryRow, type StampedExportRow, type StoredSummary } from './derived';
 import { upgradeToV2, upgradeToV3, upgradeToV4 } from './upgrades';
-import { followingYear, withCrossYear } from './year-pairs';
+import { followingYear, refreshYears, withCrossYear } from './year-pairs';
 import { withVersions } from '../core/versions';
 import type { CollectItem, CollectRun } from '../protocol/collect';
 import { DB_NAME } from './versions';
@@ -128,8 +128,13 @@ export async function mergeReports(records: ReportRecord[], target: NianbaoDb = 
       return { ...r, firstSavedAt: earliest(old.firstSavedAt, r.firstSavedAt) };
     });
     await target.reports.bulkPut(merged);
-    await target.summaries.bulkPut(merged.map(summaryRow));
-    await putExportRows(target.exportRows, target.keyLists, merged);
+    // imported years meet the saved ones: their cross-year checks, and the next years', from this history (SPEC §10)
+    const changed = new Map((await refreshYears(target.reports, merged)).map((r) => [r.id, r]));
+    const mergedIds = new Set(merged.map((r) => r.id));
+    const rows = [...merged.map((r) => changed.get(r.id) ?? r), ...[...changed.values()].filter((r) => !mergedIds.has(r.id))];
+    if (changed.size) await target.reports.bulkPut([...changed.values()]);
+    await target.summaries.bulkPut(rows.map(summaryRow));
+    await putExportRows(target.exportRows, target.keyLists, rows);
     return { added, updated };
   });
 }

@@ -57,3 +57,49 @@ export async function followingYear(reports: Reports, agency: string | null, yea
   }
   return out;
 }
+
+/**
+ * After many reports were written at once (an import): every report whose cross-year checks may have changed —
+ * the written ones and the next year of each — evaluated again against the history, in one pass: the
+ * `[agency+year]` index's keys are read (no records), the reports concerned fetched together. Returns those
+ * whose checks changed (for the caller to write, with their derived rows).
+ */
+export async function refreshYears(reports: Reports, written: readonly ReportRecord[]): Promise<ReportRecord[]> {
+  const ids = new Map<string, string[]>(); // join key | year → ids
+  const slot = (agency: string, year: number) => `${agencyJoinKey(agency)}|${year}`;
+  await reports.orderBy('[agency+year]').eachKey((key, cursor) => {
+    const [agency, year] = key as [string, number];
+    if (typeof agency !== 'string' || typeof year !== 'number') return;
+    const k = slot(agency, year);
+    ids.set(k, [...(ids.get(k) ?? []), String(cursor.primaryKey)]);
+  });
+  const concerned = new Set<string>();
+  const previousIds = new Set<string>();
+  for (const r of written) {
+    if (!r.agency || r.year === null) continue;
+    concerned.add(r.id);
+    for (const id of ids.get(slot(r.agency, r.year + 1)) ?? []) concerned.add(id);
+  }
+  // the written reports are at hand: only the others are read back
+  const known = new Map(written.map((r) => [r.id, r]));
+  const fetch = async (want: Iterable<string>) => {
+    const missing = [...want].filter((id) => !known.has(id));
+    for (const r of await reports.bulkGet(missing)) if (r) known.set(r.id, r);
+  };
+  await fetch(concerned);
+  const targets = [...concerned].map((id) => known.get(id)).filter((r): r is ReportRecord => !!r);
+  for (const r of targets) for (const id of (r.agency && r.year !== null && ids.get(slot(r.agency, r.year - 1))) || []) previousIds.add(id);
+  await fetch(previousIds);
+  const previous = known;
+  const out: ReportRecord[] = [];
+  for (const r of targets) {
+    const others = r.checks.filter((c) => !c.id.startsWith('xyear.'));
+    const candidates = (r.agency && r.year !== null && r.tables > 0 ? (ids.get(slot(r.agency, r.year - 1)) ?? []) : [])
+      .map((id) => previous.get(id))
+      .filter((p): p is ReportRecord => !!p && p.tables > 0);
+    const before = latest(candidates, r.id);
+    const next = withChecks(r, [...others, ...(before ? crossYearChecks(r, before) : [])]);
+    if (JSON.stringify(next.checks) !== JSON.stringify(r.checks)) out.push(next);
+  }
+  return out;
+}

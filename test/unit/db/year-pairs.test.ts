@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NianbaoDb, deleteReports, upsertReport } from '../../../lib/db/database';
+import { NianbaoDb, deleteReports, mergeReports, upsertReport } from '../../../lib/db/database';
 import { agencySpellings, reportsOfYear } from '../../../lib/db/year-pairs';
 import type { ReportRecord } from '../../../lib/core/record';
 import { makeRecord } from '../../support/records';
@@ -118,5 +118,20 @@ describe('versions on revisit', () => {
       },
     ]);
     expect((await db.summaries.get(first.id))?.changedAfterFirstSeen).toBe(true);
+  });
+});
+
+describe('an import meets the saved years', () => {
+  it('checks the imported years against the saved ones, and the saved next years against the imported', async () => {
+    const y2020 = yearReport(11, 2020, [0, 0, 0, 0, 0, 0, 0], [2, 1, 0, 0, 0, 0, 3]);
+    const y2021 = yearReport(12, 2021, [2, 1, 0, 0, 0, 0, 3], [1, 0, 0, 0, 0, 0, 1]);
+    const y2022 = yearReport(13, 2022, [0, 1, 0, 0, 0, 0, 1], [0, 0, 0, 0, 0, 0, 0]);
+    await upsertReport(y2022, new Date('2024-01-01T00:00:00Z'), db);
+    await mergeReports([y2020, y2021], db);
+    const [a, b] = await Promise.all([db.reports.get(y2021.id), db.reports.get(y2022.id)]);
+    expect(xyear(a).every((s) => s.endsWith(':pass'))).toBe(true);
+    expect(xyear(a)).toHaveLength(7);
+    expect(xyear(b).filter((s) => s.endsWith(':fail'))).toEqual(['xyear.carried_over.commercial:fail', 'xyear.carried_over.natural:fail']);
+    expect((await db.summaries.get(y2022.id))?.failing.sort()).toEqual(['xyear.carried_over.commercial', 'xyear.carried_over.natural']);
   });
 });
