@@ -18,6 +18,8 @@ export interface SummaryPanelProps {
   part?: { n: number; of: number };
   /** the overlay's words (default Chinese) */
   text?: OverlayText;
+  /** opens a saved record in the history (the other year an xyear.* check compared with) */
+  onOpenReport?: (id: string) => void;
 }
 
 const SHOWN = 5;
@@ -31,7 +33,24 @@ export function SummaryPanel(p: SummaryPanelProps): HTMLElement {
     h(
       'ul',
       { class: 'fails' },
-      p.failing.slice(0, SHOWN).map((c) => h('li', null, c.equation, ' ', h('span', { class: 'v' }, `（${c.values}）`))),
+      p.failing
+        .slice(0, SHOWN)
+        .map((c) =>
+          h(
+            'li',
+            null,
+            c.equation,
+            ' ',
+            h('span', { class: 'v' }, `（${c.values}）`),
+            c.ref &&
+              p.onOpenReport &&
+              h(
+                'a',
+                { href: '#', 'data-testid': 'open-ref', onClick: (e: Event) => (e.preventDefault(), p.onOpenReport!(c.ref!)) },
+                t.previous,
+              ),
+          ),
+        ),
     );
   return h(
     'div',

@@ -38,7 +38,8 @@ export default defineUnlistedScript({
         // a lens whose extension was reloaded or removed (its runtime has no id) lets its timers do nothing
         setTimeout: (fn, ms) => window.setTimeout(() => runtime.id && fn(), ms),
         clearTimeout: (id) => clearTimeout(id),
-        log: (...args) => console.warn(...args),
+        log: console.warn,
+        openReport: (id) => void runtime.sendMessage({ type: 'open-report', id }).catch(() => undefined),
       },
       { forced },
     );

@@ -103,6 +103,11 @@ export function App({ first: firstPage }: { first: FirstPageSource }) {
     const record = await db.reports.get(id);
     setDetail(record ? { record, View } : null);
   };
+  // options.html#report=<id>: the overlay's link to the year a cross-year check compared with
+  useEffect(() => {
+    const m = /^#report=(r[0-9a-f]{1,63})$/.exec(location.hash);
+    if (m) void openDetail(m[1]);
+  }, []);
   const remove = async () => {
     setConfirming(false);
     const { deleted } = await (await messages()).sendMessage({ type: 'delete-records', ids: [...selection.selected] });

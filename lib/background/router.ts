@@ -32,6 +32,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
   const msg = parsed.data;
   if (msg.type === 'scan-result') return onScanResult(msg, sender);
   if (msg.type === 'read-attachment') return onReadAttachment(msg, sender);
+  if (msg.type === 'open-report') return openReport(msg.id);
   if (msg.type === 'rescan' || msg.type === 'ping') return undefined;
   if (!fromExtensionPage(sender)) {
     console.warn(`[nianbao-lens] dropped "${msg.type}" from outside the extension's pages`);
@@ -45,7 +46,7 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (!sender.url || sender.url.startsWith(origin));
 }
 
-type PageMessageType = 'scan-result' | 'rescan' | 'ping' | 'read-attachment';
+type PageMessageType = 'scan-result' | 'rescan' | 'ping' | 'read-attachment' | 'open-report';
 type Request = Exclude<Message, { type: PageMessageType }>;
 
 /**
@@ -113,6 +114,11 @@ async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, send
   // after the reply: the page shows its verdict first, then the reader adds its line under it
   if (topFrame && noTables) setTimeout(() => void readAttachmentInTab(tabId), 0);
   return reply;
+}
+
+/** The overlay's link to another year's saved record: the history opens on it (options.html#report=<id>). */
+async function openReport(id: string): Promise<void> {
+  await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#report=${id}` });
 }
 
 /**

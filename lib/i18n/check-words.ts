@@ -29,6 +29,8 @@ export interface CheckText {
   equation: string;
   /** e.g. "报告值 4 · 计算值 0 · 差 4" */
   values: string;
+  /** xyear.*: the other year's saved record */
+  ref?: string;
 }
 
 /** text.* (SPEC §10): what the text states (…数), and the table's total (…总计) it is compared with. */
@@ -85,7 +87,7 @@ export function describeCheck(c: Check, t: OverlayText = OVERLAY_TEXT.zh_CN): Ch
   const col = cols.size === 1 ? [...cols][0] : undefined;
   const rows = (ls: string[]) => joinParts(col ? ls.map((l) => l.split(SEP)[0]) : ls, t);
   const equation = beyond ?? `${col ? `${col}：` : ''}${rows(lhs)} = ${rows(rhs)}`;
-  return { equation, values: t.sides(fmt(c.lhs), fmt(c.rhs), fmt(c.diff)) };
+  return { equation, values: t.sides(fmt(c.lhs), fmt(c.rhs), fmt(c.diff)), ref: c.ref };
 }
 
 const NAME_WORDS = {

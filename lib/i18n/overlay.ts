@@ -24,6 +24,8 @@ export interface OverlayText {
   count: (n: number) => string;
   /** which report of a page holding several (a 年报汇编) */
   part: (n: number, of: number) => string;
+  /** the link to the other year's saved report (xyear.*) */
+  previous: string;
 }
 
 const FORMAT_ZH: Record<string, string> = { '2019': '2019 版', '2021': '2021 版', legacy: '旧版（2019 年前）', unknown: '未知' };
@@ -71,6 +73,7 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     sides: (l, r, d) => `左边 ${l} · 右边 ${r} · 差 ${d}`,
     count: (n) => `共 ${n} 项`,
     part: (n, of) => `本页第 ${n} 份（共 ${of} 份）`,
+    previous: ' 上年报告',
   },
   en: {
     brand: 'Nianbao Lens',
@@ -102,5 +105,6 @@ export const OVERLAY_TEXT: Record<OverlayLang, OverlayText> = {
     sides: (l, r, d) => `left ${l} · right ${r} · difference ${d}`,
     count: (n) => `${n} in all`,
     part: (n, of) => `report ${n} of ${of} on this page`,
+    previous: " last year's report",
   },
 };

@@ -27,7 +27,14 @@ export interface Annotation {
   nextError(): boolean;
 }
 
-export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lang: OverlayLang = 'zh_CN'): Annotation {
+export function annotate(
+  doc: Document,
+  scans: ScanResult[],
+  scanMs: number,
+  lang: OverlayLang = 'zh_CN',
+  /** opens a saved record in the history (the summary's link to the year a cross-year check compared with) */
+  onOpenReport?: (id: string) => void,
+): Annotation {
   const text = OVERLAY_TEXT[lang] ?? OVERLAY_TEXT.zh_CN;
   for (const h of overlayHosts(doc)) h.remove();
   const parts = scans.filter((s): s is ScanResult & { outcome: ReportRecord } => s.outcome.isReport);
@@ -70,7 +77,7 @@ export function annotate(doc: Document, scans: ScanResult[], scanMs: number, lan
   parts.forEach((scan, i) => {
     const r = scan.outcome;
     const part = parts.length > 1 ? i + 1 : 0;
-    insertSummary(doc, scan, r, part, parts.length, scanMs, failingCells.length ? nextError : undefined, text);
+    insertSummary(doc, scan, r, part, parts.length, scanMs, failingCells.length ? nextError : undefined, text, onOpenReport);
     for (const t of scan.tables) {
       if (!t.element.isConnected || !t.element.parentNode) continue;
       const checks = checksOfTable(r, t.index);
@@ -134,6 +141,7 @@ function insertSummary(
   scanMs: number,
   onNextError: (() => void) | undefined,
   text: OverlayText,
+  onOpenReport?: (id: string) => void,
 ): void {
   const failing = failingChecks(r);
   const status = pageStatus(r);
@@ -155,6 +163,7 @@ function insertSummary(
       scanMs,
       onNextError,
       text,
+      onOpenReport,
       part: part ? { n: part, of } : undefined,
     }),
   );

@@ -9,8 +9,8 @@ import type { CellMark } from '../core/verdict';
 
 /** written compactly (one rule a line): the string ships as is in every page's content script */
 const CELL_CSS = `
-html body td[data-nianbao-cell="fail"],html body th[data-nianbao-cell="fail"]{outline:3px solid #d93025 !important;outline-offset:-3px !important;background-color:#fce8e6 !important}
-html body td[data-nianbao-cell="part"],html body th[data-nianbao-cell="part"]{outline:2px dashed #e37400 !important;outline-offset:-2px !important}
+html body [data-nianbao-cell="fail"]{outline:3px solid #d93025 !important;outline-offset:-3px !important;background-color:#fce8e6 !important}
+html body [data-nianbao-cell="part"]{outline:2px dashed #e37400 !important;outline-offset:-2px !important}
 html body [data-nianbao-cell="text"]{outline:2px dotted #d93025 !important;background-color:#fef7e0 !important;cursor:pointer}
 html body [data-nianbao-cell]:focus{outline-color:#1a73e8 !important}
 `;

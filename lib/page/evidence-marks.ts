@@ -8,7 +8,8 @@ import type { Check } from '../core/record';
  */
 
 const compact = (s: string) => s.replace(/\s+/g, '');
-const BLOCK = 'p,li,td,th,div,section,article,h1,h2,h3,h4,h5,h6';
+/** the blocks a report's sentences stand in (a section or article holds them in one of these) */
+const BLOCK = 'p,li,td,div';
 
 /** The smallest block element of `root` whose text holds the start of `sentence`, or null. */
 export function findEvidence(root: Element, sentence: string): Element | null {

@@ -26,6 +26,8 @@ export interface LensDeps {
    * checks (SPEC §10), which the overlay then shows (nothing returned: the scan's own records are shown)
    */
   send: (outcomes: ScanOutcome[], scanMs: number, facts: PageFacts[]) => Promise<ReportRecord[] | undefined> | void;
+  /** opens a saved record in the history (the overlay's link to the year a cross-year check compared with) */
+  openReport?: (id: string) => void;
   now?: () => number;
   setTimeout?: (fn: () => void, ms: number) => number;
   clearTimeout?: (id: number) => void;
@@ -68,7 +70,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   };
   const show = (d: Document, st: DocState) => {
     st.annotation?.dispose();
-    st.annotation = annotate(d, st.results.map(withCompleted), st.scanMs, language);
+    st.annotation = annotate(d, st.results.map(withCompleted), st.scanMs, language, deps.openReport);
   };
   const showAll = () => {
     for (const [d, st] of states) show(d, st);
@@ -107,9 +109,8 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     const sig = sent.map((o) => (o.isReport ? `${o.url}|${o.contentHash}|${o.status}` : `no|${o.url}`)).join(' ');
     if (!sent.length || sig === lastSent) return showAll();
     lastSent = sig;
-    const facts = [top, ...frames].flatMap(
-      (st) => st?.results.filter((r) => r.outcome.isReport).map((r) => r.facts ?? { text: '', head: '', metas: {} }) ?? [],
-    );
+    // every report's scan carries its facts (lib/core/scan.ts)
+    const facts = [top, ...frames].flatMap((st) => st?.results.filter((r) => r.outcome.isReport).map((r) => r.facts!) ?? []);
     const reply = deps.send(sent, Math.max(...[top, ...frames].map((st) => st?.scanMs ?? 0)), facts);
     if (!reply) return showAll();
     // shown when the background answers, or after REPLY_WAIT_MS without it (shown again if it answers later)

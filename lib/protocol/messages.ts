@@ -46,6 +46,9 @@ export const ReadAttachmentMessage = z.object({ type: z.literal('read-attachment
 /** viewer page → background: fetch a PDF/DOCX opened directly (SPEC §8), check it and save its record. */
 export const CheckFileMessage = z.object({ type: z.literal('check-file'), url: z.string().url().max(4000) });
 
+/** content script → background: open a saved record in the history (the overlay's link to another year). */
+export const OpenReportMessage = z.object({ type: z.literal('open-report'), id: z.string().regex(/^r[0-9a-f]{1,63}$/) });
+
 /** background → content script: scan again now (context menu "用年报透镜检查此页"). */
 export const RescanMessage = z.object({ type: z.literal('rescan') });
 
@@ -103,6 +106,7 @@ export const SetSettingsMessage = z.object({ type: z.literal('set-settings'), se
 
 export const MessageSchema = z.discriminatedUnion('type', [
   ScanResultMessage,
+  OpenReportMessage,
   RescanMessage,
   PingMessage,
   ReadAttachmentMessage,
@@ -161,6 +165,7 @@ export type FileCheckReply =
 /** The reply type of each request. */
 export interface Replies {
   'scan-result': ScanReply | undefined;
+  'open-report': void;
   rescan: void;
   ping: void;
   'read-attachment': FileCheckReply;

@@ -91,6 +91,15 @@ describe('cross-year, publication and narrative checks in the page', () => {
     assert.deepEqual([natural.lhs, natural.rhs, natural.ref], [4, 3, previous.id]);
     const late = rec.checks.find((c) => c.id === 'meta.deadline')!;
     assert.deepEqual([late.lhs, late.status], [20, 'fail']);
+    // the summary links the cross-year findings with last year's saved report: the history opens on it
+    const [opened] = await Promise.all([
+      h.context.waitForEvent('page'),
+      page.locator(`${SUMMARY} [data-testid="open-ref"]`).first().click(),
+    ]);
+    await opened.waitForSelector('[data-testid="report-detail"]');
+    assert.match(opened.url(), new RegExp(`options\\.html#report=${previous.id}$`));
+    assert.match((await opened.textContent('[data-testid="report-detail"]')) ?? '', /2022/);
+    await opened.close();
     await page.close();
   });
 
