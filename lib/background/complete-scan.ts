@@ -17,7 +17,7 @@ export async function completeScan(outcomes: ScanOutcome[], facts: PageFacts[] |
       if (!o.isReport) return o;
       const own = withBeyondChecks(o, facts?.[i]);
       try {
-        return await withCrossYear(db.reports, own);
+        return await withCrossYear(db, own);
       } catch (e) {
         console.warn('[nianbao-lens] cross-year lookup failed:', (e as Error).message);
         return own;

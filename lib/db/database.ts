@@ -96,14 +96,14 @@ export async function upsertReport(record: ReportRecord, now = new Date(), targe
     let next: ReportRecord = withVersions({ ...record, firstSavedAt: old?.firstSavedAt ?? record.firstSavedAt ?? savedAt, savedAt }, old);
     // a revisit outside a collection keeps the listing the report was collected from (SPEC §9)
     if (!next.collectedFrom && old?.collectedFrom) next.collectedFrom = old.collectedFrom;
-    next = await withCrossYear(target.reports, next);
+    next = await withCrossYear(target, next);
     await target.reports.put(next);
-    // the next year's reports compare with this one (and, when its agency or year changed, no more with the old one)
-    const following = await followingYear(target.reports, next.agency, next.year);
-    if (old && (old.agency !== next.agency || old.year !== next.year))
-      following.push(...(await followingYear(target.reports, old.agency, old.year)));
     await target.summaries.put(summaryRow(next));
     await putExportRows(target.exportRows, target.keyLists, [next]);
+    // the next year's reports compare with this one (and, when its agency or year changed, no more with the old one)
+    const following = await followingYear(target, next.agency, next.year);
+    if (old && (old.agency !== next.agency || old.year !== next.year))
+      following.push(...(await followingYear(target, old.agency, old.year)));
     await putReports(
       target,
       following.filter((f) => f.id !== next.id),
@@ -152,7 +152,7 @@ export async function deleteReports(ids: string[], target: NianbaoDb = db): Prom
       const pair = `${r.agency}|${r.year}`;
       if (seen.has(pair)) continue;
       seen.add(pair);
-      following.push(...(await followingYear(target.reports, r.agency, r.year)));
+      following.push(...(await followingYear(target, r.agency, r.year)));
     }
     await putReports(target, following);
     return existing.length;

@@ -90,7 +90,7 @@ describe('cross-year checks from the history', () => {
     await upsertReport(y2020, new Date('2024-01-03T00:00:00Z'), db);
     expect(xyear(await db.reports.get(alone.id))).toEqual(COLS.map((c) => `xyear.carried_over.${c}:pass`).sort());
     expect(agencySpellings('岚皋县政府')).toContain('岚皋县人民政府');
-    expect((await reportsOfYear(db.reports, '岚皋县政府', 2020)).map((r) => r.id)).toEqual([y2020.id]);
+    expect((await reportsOfYear(db, '岚皋县政府', 2020)).map((r) => r.id)).toEqual([y2020.id]);
   });
 });
 
