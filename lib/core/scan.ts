@@ -106,7 +106,7 @@ export function scanPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   mark('detect');
   if (!found.isReport) return notReport(found, url);
   const text = () => opts.bodyText ?? body.textContent ?? '';
-  return scanPart(found, reportTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, dateMetas(root));
+  return scanPart(found, reportTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, { metas: dateMetas(root) });
 }
 
 /**
@@ -135,9 +135,10 @@ export function scanReports(root: ParentNode, url: string, opts: ScanOptions = {
     kept.map((p) => p.seg.start),
   );
   const first = opts.firstPart ?? 1;
-  const metas = dateMetas(root);
+  // the page's byline and date <meta>s date every report on it
+  const page = { metas: dateMetas(root), head: text.slice(0, HEAD_MAX) };
   return kept.map(({ seg, found: f }, i) => ({
-    ...scanPart(f, byPart[i], partUrl(url, first + i), opts, mark, () => texts[segments.indexOf(seg)], metas),
+    ...scanPart(f, byPart[i], partUrl(url, first + i), opts, mark, () => texts[segments.indexOf(seg)], page),
     start: seg.start,
   }));
 }
@@ -162,7 +163,7 @@ function scanPart(
   opts: ScanOptions,
   mark: (s: ScanStage) => void,
   text: () => string,
-  metas: Record<string, string>,
+  page: { metas: Record<string, string>; head?: string },
 ): ScanResult {
   const isHidden = opts.isHidden ?? inlineHidden;
   // a table's ancestors: the browser's check covers them; inline styles must be walked up
@@ -231,7 +232,7 @@ function scanPart(
     source: { kind: 'html', url: (opts.frameUrl ?? url).slice(0, 4000) },
   };
   const whole = text();
-  const facts: PageFacts = { text: narrativeText(whole, dataTables(all)), head: whole.slice(0, HEAD_MAX), metas };
+  const facts: PageFacts = { text: narrativeText(whole, dataTables(all)), head: page.head ?? whole.slice(0, HEAD_MAX), metas: page.metas };
   mark('record');
   return { outcome: record, tables, cellElements: sink.elements, facts };
 }
