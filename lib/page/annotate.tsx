@@ -68,9 +68,7 @@ export function annotate(
     const live = failingCells.filter((el) => el.isConnected);
     if (!live.length) return false;
     cursor = (cursor + 1) % live.length;
-    const el = live[cursor] as HTMLElement;
-    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    el.focus({ preventScroll: true });
+    bringUp(live[cursor]);
     return true;
   };
 
@@ -109,10 +107,8 @@ export function annotate(
     // a click on an outlined sentence brings the cell it disagrees with into view
     const onClick = (e: Event) => {
       const el = (e.target as Element | null)?.closest?.('[data-nianbao-cell="text"]');
-      const cell = el ? (evidence.get(el)?.cell as HTMLElement | undefined) : undefined;
-      if (!cell?.isConnected) return;
-      cell.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      cell.focus({ preventScroll: true });
+      const cell = el && evidence.get(el)?.cell;
+      if (cell?.isConnected) bringUp(cell);
     };
     doc.addEventListener('keydown', onKey, true);
     doc.addEventListener('click', onClick, true);
@@ -171,4 +167,10 @@ function insertSummary(
     (scan.start?.isConnected ? scan.start : null) ?? scan.tables.find((t) => t.element.isConnected && t.element.parentNode)?.element;
   if (first?.parentNode) first.parentNode.insertBefore(host, first);
   else doc.body?.prepend(host);
+}
+
+/** Scrolls a cell into the middle of the view and focuses it (outlined cells are focusable). */
+function bringUp(el: Element): void {
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  (el as HTMLElement).focus({ preventScroll: true });
 }
