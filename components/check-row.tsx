@@ -1,5 +1,7 @@
 import type { Check } from '@/lib/core/record';
 import { checkName, describeAnyCheck } from '@/lib/i18n/check-words';
+import { checkFamily } from '@/lib/core/check-family';
+import { historyWords } from '@/lib/i18n/history-words';
 import { num } from './format';
 import { useT } from './i18n-context';
 
@@ -9,6 +11,9 @@ import { useT } from './i18n-context';
  */
 export function CheckRow({ check }: { check: Check }) {
   const t = useT();
+  // a check beyond the tables names its own sides (文字所述 / 表中, 本年 / 上年) and shows what it read
+  const family = checkFamily(check.id);
+  const [left, right] = family === 'table' ? [t('computed'), t('reported')] : historyWords(t.lang).sides[family];
   return (
     <li class={`check check-${check.status}`} data-check={check.id}>
       <div class="check-id">
@@ -25,8 +30,13 @@ export function CheckRow({ check }: { check: Check }) {
       <div class="check-eq" title={describeAnyCheck(check).equation}>
         {describeAnyCheck(check).equation}
       </div>
+      {check.evidence && (
+        <div class="check-evidence" data-testid="check-evidence" title={check.evidence}>
+          {check.evidence}
+        </div>
+      )}
       <div class="check-nums">
-        {t('computed')} <b>{num(check.lhs)}</b> · {t('reported')} <b>{num(check.rhs)}</b>
+        {left} <b>{num(check.lhs)}</b> · {right} <b>{num(check.rhs)}</b>
         {check.reason && <span class="check-reason"> · {check.reason}</span>}
       </div>
     </li>

@@ -12,7 +12,7 @@ const zh = {
   pass: '通过',
   fail: '不符',
   skip: '无法核对',
-  failingChecks: '不符的勾稽关系',
+  failingChecks: '未通过的核验',
   allPass: '所有勾稽关系均相符',
   noTables: '未找到可读的表格（可能是图片或 PDF），无法核对数字',
   reported: '报告数',
