@@ -19,7 +19,10 @@ export async function collectorFigures(h: Harness, log: (l: string) => void): Pr
   const files = readdirSync(DIR).filter((f) => f.endsWith('.html'));
   const items = files.map((f, i) => ({ url: `http://r${i}.bench.gov.cn/reports/${f}`, title: f, date: null, kind: 'page' }));
   await h.sw.evaluate(() => chrome.storage.local.set({ settings: { autoSave: true, language: 'zh_CN', collectGapMs: 1000 } }));
-  const page = await h.openOptions();
+  // started from the collector page, as a researcher starts one (an open history page re-reads its 10,000
+  // summaries after every save — a cost of that page, not of the collector)
+  const page = await h.context.newPage();
+  await page.goto(`chrome-extension://${h.extensionId}/collector.html`);
   const started = await page.evaluate((msg) => chrome.runtime.sendMessage(msg), {
     type: 'collect-start',
     listingUrl: 'http://www.bench.gov.cn/nb/index.html',
