@@ -1,4 +1,5 @@
 import type { HistoryQuery } from '@/lib/ui/history-query';
+import { ChoiceSelect, EDITIONS, STATUSES } from './choice-select';
 import { useT } from './i18n-context';
 
 interface Props {
@@ -8,9 +9,6 @@ interface Props {
   listings?: string[];
   onChange: (patch: Partial<HistoryQuery>) => void;
 }
-
-const FORMATS = ['2021', '2019', 'legacy', 'unknown'] as const;
-const STATUSES = ['errors', 'ok', 'partial', 'no-tables'] as const;
 
 /** Search box and the year / edition / status filters of the history. */
 export function HistoryFilters({ query, years, listings = [], onChange }: Props) {
@@ -38,32 +36,24 @@ export function HistoryFilters({ query, years, listings = [], onChange }: Props)
           </option>
         ))}
       </select>
-      <select
-        data-testid="filter-edition"
-        aria-label={t('edition')}
+      <ChoiceSelect
+        testid="filter-edition"
+        label={t('edition')}
         value={query.format}
-        onChange={(e) => onChange({ format: e.currentTarget.value, page: 0 })}
-      >
-        <option value="">{t('allEditions')}</option>
-        {FORMATS.map((f) => (
-          <option key={f} value={f}>
-            {t(`format_${f}`)}
-          </option>
-        ))}
-      </select>
-      <select
-        data-testid="filter-status"
-        aria-label={t('status')}
+        all={t('allEditions')}
+        choices={EDITIONS}
+        labelOf={(f) => t(`format_${f}`)}
+        onChange={(format) => onChange({ format, page: 0 })}
+      />
+      <ChoiceSelect
+        testid="filter-status"
+        label={t('status')}
         value={query.status}
-        onChange={(e) => onChange({ status: e.currentTarget.value, page: 0 })}
-      >
-        <option value="">{t('allStatuses')}</option>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(`status_${s}`)}
-          </option>
-        ))}
-      </select>
+        all={t('allStatuses')}
+        choices={STATUSES}
+        labelOf={(s) => t(`status_${s}`)}
+        onChange={(status) => onChange({ status, page: 0 })}
+      />
       {listings.length > 0 && (
         <select
           data-testid="filter-collected"

@@ -1,9 +1,7 @@
 import type { PanelFilter } from '@/lib/ui/history-panel';
 import { historyWords } from '@/lib/i18n/history-words';
+import { ChoiceSelect, EDITIONS, STATUSES } from './choice-select';
 import { useT } from './i18n-context';
-
-const FORMATS = ['2021', '2019', 'legacy', 'unknown'] as const;
-const STATUSES = ['errors', 'ok', 'partial', 'no-tables'] as const;
 
 interface Props {
   filter: PanelFilter;
@@ -26,32 +24,24 @@ export function PanelFilters({ filter, checks, onChange }: Props) {
         value={filter.region}
         onInput={(e) => onChange({ region: e.currentTarget.value })}
       />
-      <select
-        data-testid="panel-filter-format"
-        aria-label={t('edition')}
+      <ChoiceSelect
+        testid="panel-filter-format"
+        label={t('edition')}
         value={filter.format}
-        onChange={(e) => onChange({ format: e.currentTarget.value })}
-      >
-        <option value="">{w.allFormats}</option>
-        {FORMATS.map((f) => (
-          <option key={f} value={f}>
-            {t(`format_${f}`)}
-          </option>
-        ))}
-      </select>
-      <select
-        data-testid="panel-filter-status"
-        aria-label={t('status')}
+        all={w.allFormats}
+        choices={EDITIONS}
+        labelOf={(f) => t(`format_${f}`)}
+        onChange={(format) => onChange({ format })}
+      />
+      <ChoiceSelect
+        testid="panel-filter-status"
+        label={t('status')}
         value={filter.status}
-        onChange={(e) => onChange({ status: e.currentTarget.value })}
-      >
-        <option value="">{w.allStatuses}</option>
-        {STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {t(`status_${s}`)}
-          </option>
-        ))}
-      </select>
+        all={w.allStatuses}
+        choices={STATUSES}
+        labelOf={(s) => t(`status_${s}`)}
+        onChange={(status) => onChange({ status })}
+      />
       <input
         type="search"
         class="check-filter"

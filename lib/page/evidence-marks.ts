@@ -11,19 +11,23 @@ const compact = (s: string) => s.replace(/\s+/g, '');
 /** the blocks a report's sentences stand in (a section or article holds them in one of these) */
 const BLOCK = 'p,li,td,div';
 
-/** The smallest block element of `root` whose text holds the start of `sentence`, or null. */
+/**
+ * The block element of `root` that holds the start of `sentence` (its paragraph, list item or cell), or null.
+ * Only a text node's own block is taken, and only when it is about the sentence's size: a sentence whose
+ * opening words stand in another paragraph too ("2020年全县…") never marks the article around both.
+ */
 export function findEvidence(root: Element, sentence: string): Element | null {
-  const probe = compact(sentence).slice(0, 16);
+  const whole = compact(sentence);
+  const probe = whole.slice(0, 16);
   if (probe.length < 6) return null;
-  const head = probe.slice(0, 6);
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  // the sentence may run over inline elements (<span>新收</span>): its first characters start the search
+  const head = probe.slice(0, 2);
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (!compact(n.nodeValue ?? '').includes(head)) continue;
-    for (let el = n.parentElement?.closest(BLOCK); el; el = el.parentElement?.closest(BLOCK)) {
-      if (el.closest('[data-nianbao]')) break;
-      if (compact(el.textContent ?? '').includes(probe)) return el;
-    }
+    const el = n.parentElement?.closest(BLOCK);
+    const text = el && !el.closest('[data-nianbao]') ? compact(el.textContent ?? '') : '';
+    if (text.includes(probe) && text.length <= whole.length * 3 + 200) return el!;
   }
   return null;
 }
