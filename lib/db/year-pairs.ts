@@ -98,7 +98,9 @@ export async function refreshYears(reports: Reports, written: readonly ReportRec
     const [agency, year] = key as [string, number];
     if (typeof agency !== 'string' || typeof year !== 'number') return;
     const k = slot(agency, year);
-    ids.set(k, [...(ids.get(k) ?? []), String(cursor.primaryKey)]);
+    const list = ids.get(k);
+    if (list) list.push(String(cursor.primaryKey));
+    else ids.set(k, [String(cursor.primaryKey)]);
   });
   const concerned = new Set<string>();
   const previousIds = new Set<string>();
