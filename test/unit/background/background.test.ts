@@ -345,3 +345,43 @@ describe('the collector’s requests (SPEC §9)', () => {
     await db.collectRuns.clear();
   });
 });
+
+describe('the checks beyond the tables, completed for the page (SPEC §10)', () => {
+  it('adds text.* and meta.* from the facts the page sent, saves, counts them on the badge and replies with the records', async () => {
+    const values = { ...makeRecord({ n: 3 }).values, 'apply.new.total': 12, 'apply.carried_over.total': 0 };
+    const outcome = makeRecord({ n: 3, agency: '示例县自然资源局', year: 2022, values, checks: allPass().checks, status: 'ok' });
+    const facts = [
+      {
+        text: '一、总体情况\n全年新收政府信息公开申请15件，上年结转0件。',
+        head: '发布时间：2023-02-20 09:30 来源：示例县自然资源局',
+        metas: {},
+      },
+    ];
+    const reply = (await send({ type: 'scan-result', outcome, scanMs: 2, facts }, pageSender())) as {
+      records: Array<{
+        id: string;
+        checks: Array<{ id: string; status: string; lhs: number | null; rhs: number | null }>;
+        status: string;
+        publishedAt: string;
+      }>;
+    };
+    const [rec] = reply.records;
+    expect(rec.publishedAt).toBe('2023-02-20');
+    const byId = Object.fromEntries(rec.checks.map((c) => [c.id, c]));
+    expect(byId['text.apply.new']).toMatchObject({ status: 'fail', lhs: 15, rhs: 12 });
+    expect(byId['text.apply.carried_over']).toMatchObject({ status: 'pass', lhs: 0, rhs: 0 });
+    expect(byId['meta.deadline']).toMatchObject({ status: 'fail', lhs: 20 });
+    expect(rec.status).toBe('errors');
+    // the tab's state, the saved record and the badge hold the completed record, not the page's bare scan
+    const state = await getTabState(TAB);
+    expect(state?.outcome.isReport && state.outcome.checks.map((c) => c.id)).toContain('text.apply.new');
+    expect((await db.reports.get(outcome.id))?.publishedAt).toBe('2023-02-20');
+    expect((await badge()).text).toBe('2');
+  });
+
+  it('a scan without facts (a file read by the attachment reader, an older page script) is kept as it came', async () => {
+    const outcome = allPass();
+    const reply = (await send({ type: 'scan-result', outcome, scanMs: 2 }, pageSender())) as { records: Array<{ checks: unknown[] }> };
+    expect(reply.records[0].checks).toEqual(outcome.checks);
+  });
+});
