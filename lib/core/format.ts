@@ -89,9 +89,6 @@ function conformApply(format: Edition, sink: Sink, subRows: boolean): void {
     delete sink.values[from];
     if (sink.cells[from]) sink.cells[to] = sink.cells[from];
     delete sink.cells[from];
-    const el = sink.elements.get(from);
-    if (el) sink.elements.set(to, el);
-    sink.elements.delete(from);
     if (sink.blank.delete(from)) sink.blank.add(to);
   }
   const keys = KEYS[format];

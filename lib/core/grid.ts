@@ -5,7 +5,8 @@
  */
 
 export interface GridCell {
-  el: Element;
+  /** the td/th (absent in a grid rebuilt from its data, `gridFromData`: the background has no DOM) */
+  el?: Element;
   /** text content, nested tables excluded */
   text: string;
   /** grid position of the cell's top-left slot */
@@ -18,7 +19,8 @@ export interface GridCell {
 }
 
 export interface Grid {
-  table: Element;
+  /** the table (absent in a grid rebuilt from its data) */
+  table?: Element;
   /** every distinct cell, in row order */
   cells: GridCell[];
   /** memo of rowCells() */
@@ -83,16 +85,63 @@ export function buildGrid(
       const nested = holdsTable(el);
       const cell: GridCell = { el, text: nested ? '' : (el.textContent ?? ''), row: r, col: c, rowSpan, colSpan, nested };
       cells.push(cell);
-      for (let dr = 0; dr < rowSpan && budget > 0; dr++) {
-        const line = slots[r + dr];
-        for (let dc = 0; dc < colSpan; dc++) line[c + dc] = cell;
-        budget -= colSpan;
-      }
+      budget = place(slots, cell, budget);
       c += colSpan;
       if (c > width) width = c;
     }
   }
   return { table, cells, slots, width, rowMemo: [] };
+}
+
+/** Puts a cell in every slot it covers, row by row while the slot budget lasts; returns what is left of it. */
+function place(slots: (GridCell | undefined)[][], cell: GridCell, budget: number): number {
+  for (let dr = 0; dr < cell.rowSpan && budget > 0; dr++) {
+    const line = slots[cell.row + dr];
+    for (let dc = 0; dc < cell.colSpan; dc++) line[cell.col + dc] = cell;
+    budget -= cell.colSpan;
+  }
+  return budget;
+}
+
+/**
+ * A grid as plain data (what the content script sends the background, lib/protocol/messages.ts): the row
+ * count and the cells without their elements, as `[text, row, col, rowSpan, colSpan, nested]` tuples.
+ */
+export interface GridData {
+  rows: number;
+  cells: Array<[text: string, row: number, col: number, rowSpan: number, colSpan: number, nested: 0 | 1]>;
+}
+
+export function gridData(grid: Grid): GridData {
+  const cells: GridData['cells'] = [];
+  for (const c of grid.cells) cells.push([c.text, c.row, c.col, c.rowSpan, c.colSpan, c.nested ? 1 : 0]);
+  return { rows: grid.slots.length, cells };
+}
+
+/**
+ * The grid `buildGrid` made, rebuilt from its data (the same cells in the same slots). Untrusted data is
+ * bounded as a table is: spans are clipped to the grid and the slot budget holds.
+ */
+export function gridFromData(data: GridData): Grid {
+  const rows = Math.min(Math.max(data.rows, 0), MAX_SLOTS);
+  const slots: (GridCell | undefined)[][] = Array.from({ length: rows }, () => []);
+  const cells: GridCell[] = [];
+  let width = 0;
+  let budget = MAX_SLOTS;
+  let lastRow = -1;
+  for (const [text, row, col, rs, cs, nested] of data.cells) {
+    // buildGrid starts a row only while budget is left, and reads rows in order
+    if (row !== lastRow && (budget <= 0 || row < lastRow)) break;
+    if (row < 0 || row >= rows || col < 0 || col >= MAX_SLOTS) break;
+    lastRow = row;
+    const colSpan = Math.min(Math.max(cs, 1), MAX_COLSPAN);
+    const rowSpan = Math.min(Math.max(rs, 1), rows - row);
+    const cell: GridCell = { text, row, col, rowSpan, colSpan, nested: nested === 1 };
+    cells.push(cell);
+    budget = place(slots, cell, budget);
+    if (col + colSpan > width) width = col + colSpan;
+  }
+  return { cells, slots, width, rowMemo: [] };
 }
 
 /** The distinct cells covering one grid row, left to right (memoised: do not mutate). */

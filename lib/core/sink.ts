@@ -3,13 +3,12 @@ import { parseNumber } from './numbers';
 import type { Cell, Problem, Unmapped } from './record';
 import type { GridCell } from './grid';
 
-/** Where the section readers put what they read: values, provenance, DOM cells, and what they could not map. */
+/** Where the section readers put what they read: values, provenance (a cell's place), and what they could not map. */
 export class Sink {
   // prototype-less dictionaries: a report adds ~200 keys one at a time, and on an ordinary object each
   // new key is a hidden-class transition (a new map and descriptor array) — most of a cold scan's garbage
   values: Record<string, number | null> = Object.create(null);
   cells: Record<string, Cell> = Object.create(null);
-  elements = new Map<string, Element>();
   blank = new Set<string>();
   unmapped: Unmapped[] = [];
   problems: Problem[] = [];
@@ -32,7 +31,6 @@ export class Sink {
     const parsed = parseNumber(raw, keyInfo(key)?.kind ?? 'count');
     this.values[key] = parsed.value;
     this.cells[key] = { raw: raw.slice(0, 200), table, row: cell.row, col: cell.col, blank: parsed.blank };
-    this.elements.set(key, cell.el);
     if (parsed.blank) this.blank.add(key);
     if (parsed.error && this.problems.length < 500) this.problems.push({ key, raw: raw.slice(0, 200), message: parsed.error });
   }
