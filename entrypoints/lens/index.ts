@@ -1,6 +1,7 @@
-import { scanReports } from '@/lib/core/scan';
+import { readReports } from '@/lib/core/read';
 import { LENS_FLAG as FLAG, startLens, type Lens } from '@/lib/page/start-lens';
-import { overlayLanguage, runtime, sendToBackground } from '@/lib/page/extension-api';
+import { overlayLanguage, runtime, sendReads, sendToBackground } from '@/lib/page/extension-api';
+import { readData } from '@/lib/page/read-data';
 
 /**
  * Wiring only: runs on every *.gov.cn page (declared in wxt.config.ts's manifest as `lens.js`), and the same
@@ -28,13 +29,12 @@ export default defineUnlistedScript({
     const lens = startLens(
       document,
       {
-        scan: scanReports,
-        send: ([outcome, ...rest], scanMs, facts) => {
-          // the protocol carries at most 50 further reports (a larger 汇编 is saved up to its 51st report)
-          const more = rest.filter((o) => o.isReport).slice(0, 50);
-          const message = { type: 'scan-result', outcome, ...(more.length ? { more } : {}), scanMs } as const;
-          return sendToBackground(outcome.isReport ? { ...message, facts: facts.slice(0, 51) } : message);
-        },
+        read: readReports,
+        // the reads are finished by the background (lib/core/finish.ts); a page that is not a report says so
+        send: (page, scanMs) =>
+          'reads' in page
+            ? sendReads({ type: 'page-read', reads: page.reads.map(readData), scanMs })
+            : void sendToBackground({ type: 'scan-result', outcome: page.outcome, scanMs }),
         // a lens whose extension was reloaded or removed (its runtime has no id) lets its timers do nothing
         setTimeout: (fn, ms) => window.setTimeout(() => runtime.id && fn(), ms),
         clearTimeout: (id) => clearTimeout(id),

@@ -4,7 +4,17 @@ import { browser, type Browser } from 'wxt/browser';
 import { db, deleteReports, mergeReports } from '../db/database';
 import { parseImport } from '../export/import';
 import { stageImportBatch } from './import-staging';
-import { MessageSchema, type FileCheckReply, type Message, type Replies, type ScanReply, type TabState } from '../protocol/messages';
+import {
+  MessageSchema,
+  type FileCheckReply,
+  type Message,
+  type PageReadReply,
+  type Replies,
+  type ScanReply,
+  type TabState,
+} from '../protocol/messages';
+import { finishReport } from '../core/finish';
+import { gridFromData } from '../core/grid';
 import type { ReportRecord, ScanOutcome } from '../core/record';
 import { completeScan } from './complete-scan';
 import { saveRecords, saveTab } from './saver';
@@ -31,6 +41,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
   }
   const msg = parsed.data;
   if (msg.type === 'scan-result') return onScanResult(msg, sender);
+  if (msg.type === 'page-read') return onPageRead(msg, sender);
   if (msg.type === 'read-attachment') return onReadAttachment(msg, sender);
   if (msg.type === 'open-report') return openReport(msg.id);
   if (msg.type === 'rescan' || msg.type === 'ping') return undefined;
@@ -46,7 +57,7 @@ function fromExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && (!sender.url || sender.url.startsWith(origin));
 }
 
-type PageMessageType = 'scan-result' | 'rescan' | 'ping' | 'read-attachment' | 'open-report';
+type PageMessageType = 'scan-result' | 'page-read' | 'rescan' | 'ping' | 'read-attachment' | 'open-report';
 type Request = Exclude<Message, { type: PageMessageType }>;
 
 /**
@@ -80,6 +91,34 @@ export const HANDLERS: { [T in Request['type']]: (msg: Extract<Request, { type: 
 
 function answer<T extends Request['type']>(msg: Extract<Request, { type: T }>): Promise<Replies[T]> {
   return (HANDLERS[msg.type as T] as (m: typeof msg) => Promise<Replies[T]>)(msg);
+}
+
+/**
+ * A page's reports as its lens read them: finished here (lib/core/finish.ts — the part of the scan that needs
+ * no DOM, compiled and warm in this long-lived context instead of in every page's fresh one), then handled as
+ * any scan. The reply says which grids hold each record's tables, so the page can mark their cells.
+ */
+async function onPageRead(msg: Extract<Message, { type: 'page-read' }>, sender: Sender): Promise<PageReadReply | undefined> {
+  const t0 = performance.now();
+  const done = msg.reads.map((r) =>
+    finishReport(
+      { found: r.found, url: r.url, frameUrl: r.frameUrl, grids: r.tables.map(gridFromData) },
+      { simplifyName: toSimplifiedFull },
+    ),
+  );
+  const finishMs = performance.now() - t0;
+  const [first, ...rest] = done.map((d) => d.record);
+  const reply = await onScanResult(
+    {
+      type: 'scan-result',
+      outcome: first,
+      ...(rest.length ? { more: rest } : {}),
+      scanMs: msg.scanMs + finishMs,
+      facts: msg.reads.map((r) => r.facts),
+    },
+    sender,
+  );
+  return reply && { ...reply, sections: done.map((d) => d.sections), finishMs };
 }
 
 async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, sender: Sender): Promise<ScanReply | undefined> {

@@ -4,7 +4,7 @@
  * else, so it does without webextension-polyfill (≈10 KB of every page's bundle); the background and
  * extension pages keep it (WXT's `wxt/browser`).
  */
-import type { Message } from '../protocol/messages';
+import type { Message, PageReadReply } from '../protocol/messages';
 import type { ReportRecord } from '../core/record';
 
 type Listener = (message: unknown) => void;
@@ -28,6 +28,22 @@ export const runtime: Runtime = api!.runtime!;
 
 /** What the page may tell the background: its scan (the protocol's type only — no zod, no bytes on the page). */
 export type PageMessage = Extract<Message, { type: 'scan-result' }>;
+/** The page's reports as read, for the background to finish. */
+export type PageReadMessage = Extract<Message, { type: 'page-read' }>;
+
+/**
+ * Sends the page's reads to the background and resolves to the records it finished (with their report
+ * tables' grids); a closed background (extension reloaded) or an odd reply is no answer, not an error.
+ */
+export function sendReads(message: PageReadMessage): Promise<PageReadReply | undefined> {
+  return runtime.sendMessage(message).then(
+    (reply) => {
+      const r = reply as Partial<PageReadReply> | null;
+      return r && Array.isArray(r.records) && Array.isArray(r.sections) ? (r as PageReadReply) : undefined;
+    },
+    () => undefined,
+  );
+}
 
 /**
  * Sends the page's scan to the background and resolves to the reports it completed (the checks beyond the

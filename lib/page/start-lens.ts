@@ -1,6 +1,14 @@
 import type { ReportRecord, ScanOutcome } from '../core/record';
-import type { PageFacts } from '../core/page-facts';
-import type { ScanOptions, ScanResult } from '../core/scan';
+import {
+  notReport,
+  readResult,
+  readSignature,
+  type PageRead,
+  type ReportRead,
+  type ScanOptions,
+  type ScanResult,
+  type Sections,
+} from '../core/read';
 import { annotate, type Annotation } from './annotate';
 import type { OverlayLang } from '../i18n/overlay';
 import { canonicalUrl } from '../core/canonical-url';
@@ -9,23 +17,35 @@ import { frameDocument, frameElements, mayBeSameOrigin } from './frames';
 import { watchForChanges, type Scheduler } from './rescan-scheduler';
 
 /**
- * The content script's page logic: pre-check, scan the top document and its same-origin frames, annotate
- * each in place, report the page's reports (or its one non-report outcome) to the background, and re-scan late-rendered content. Extension APIs
- * come in through `deps`, so this runs the same under tests.
+ * The content script's page logic: pre-check, read the top document and its same-origin frames (the half
+ * of the scan that needs the DOM, lib/core/read.ts), send the reads to the background — which finishes
+ * them (sections, keys, checks: lib/core/finish.ts, warm there), completes them with the checks beyond the
+ * tables and saves them — then annotate each document in place with the records it answers, and re-read
+ * late-rendered content. Extension APIs come in through `deps`, so this runs the same under tests.
  */
 
 /** The window property a running lens sits under (the attachment reader finds it there). */
 export const LENS_FLAG = '__nianbaoLens';
 
+/** What the page sends: its reports as read (top document first, then its frames'), or its one non-report outcome. */
+export type SentPage = { reads: ReportRead[] } | { outcome: ScanOutcome };
+
+/** The background's answer to the reads: their records in order, each with its report tables' grids and sections. */
+export interface FinishedPage {
+  records: ReportRecord[];
+  sections: Sections[];
+  /** the background's share of the scan (finishing the records), ms */
+  finishMs: number;
+}
+
+/** The protocol carries at most this many reports of one page (a larger 汇编 is read up to its 51st). */
+export const MAX_REPORTS = 51;
+
 export interface LensDeps {
-  /** one result per report on the page (several for a 年报汇编), or the one non-report outcome */
-  scan: (root: ParentNode, url: string, opts: ScanOptions) => ScanResult[];
-  /**
-   * the page's reports in order (the top document's, then its frames'), or its one non-report outcome, with
-   * what the checks beyond the tables read; the background may answer with the reports completed by those
-   * checks (SPEC §10), which the overlay then shows (nothing returned: the scan's own records are shown)
-   */
-  send: (outcomes: ScanOutcome[], scanMs: number, facts: PageFacts[]) => Promise<ReportRecord[] | undefined> | void;
+  /** reads the page's reports (lib/core/read.ts `readReports`): several for a 年报汇编, none for another page */
+  read: (root: ParentNode, url: string, opts: ScanOptions) => PageRead;
+  /** sends the page to the background; resolves to its finished records (nothing: no answer) */
+  send: (page: SentPage, scanMs: number) => Promise<FinishedPage | undefined> | void;
   /** opens a saved record in the history (the overlay's link to the year a cross-year check compared with) */
   openReport?: (id: string) => void;
   now?: () => number;
@@ -44,14 +64,17 @@ export interface Lens {
 
 interface DocState {
   annotation: Annotation | null;
-  results: ScanResult[];
+  page: PageRead;
+  /** each report read's signature (`readSignature`): what its finished record is cached under */
+  sigs: string[];
+  /** the page's share of the scan, ms */
   scanMs: number;
 }
 
-/** How long the overlay waits for the background's completed records before it shows the scan's own. */
-export const REPLY_WAIT_MS = 3000;
-
-const reportsOf = (st: DocState | undefined): ScanOutcome[] => st?.results.filter((r) => r.outcome.isReport).map((r) => r.outcome) ?? [];
+interface Done {
+  record: ReportRecord;
+  sections: Sections;
+}
 
 export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolean } = {}): Lens {
   const now = deps.now ?? (() => performance.now());
@@ -61,19 +84,24 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   let lastSent = '';
   let stopped = false;
   let language: OverlayLang = 'zh_CN';
-  // the background's completed records (the checks beyond the tables), by id; used while the content is the same
-  const completed = new Map<string, ReportRecord>();
-  const withCompleted = (r: ScanResult): ScanResult => {
-    const o = r.outcome;
-    const c = o.isReport ? completed.get(o.id) : undefined;
-    return c && c.contentHash === (o as ReportRecord).contentHash ? { ...r, outcome: c } : r;
+  // the background's finished records, by read signature: a re-read of unchanged content is shown at once
+  const done = new Map<string, Done>();
+  let finishMs = 0;
+  const resultsOf = (st: DocState): ScanResult[] => {
+    if (!st.page.reports.length) return [notReport(st.page.found, st.page.url)];
+    const out: ScanResult[] = [];
+    st.page.reports.forEach((read, i) => {
+      const d = done.get(st.sigs[i]);
+      if (d) out.push(readResult(read, d.record, d.sections));
+    });
+    return out;
   };
   const show = (d: Document, st: DocState) => {
     st.annotation?.dispose();
-    st.annotation = annotate(d, st.results.map(withCompleted), st.scanMs, language, deps.openReport);
+    st.annotation = annotate(d, resultsOf(st), st.scanMs + finishMs, language, deps.openReport);
   };
   const showAll = () => {
-    for (const [d, st] of states) show(d, st);
+    if (!stopped) for (const [d, st] of states) show(d, st);
   };
   const setLanguage = (next: OverlayLang) => {
     language = next;
@@ -85,16 +113,19 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     if (!force && !hintsAtReport(d)) return;
     try {
       const t0 = now();
+      const start = performance.now();
       const opts: ScanOptions = { isHidden };
       if (d !== doc) {
         opts.frameUrl = d.URL.replace(/#.*$/, ''); // the frame's address, as the CLI resolves its src
-        opts.firstPart = 1 + [...states].reduce((n, [o, st]) => n + (o === d ? 0 : reportsOf(st).length), 0);
+        opts.firstPart = 1 + [...states].reduce((n, [o, st]) => n + (o === d ? 0 : st.page.reports.length), 0);
       }
-      const results = deps.scan(d, canonicalUrl(doc, doc.URL), opts);
+      const page = deps.read(d, canonicalUrl(doc, doc.URL), opts);
+      const sigs = page.reports.map(readSignature);
       const scanMs = now() - t0;
+      mark('nianbao:read', start);
       states.get(d)?.annotation?.dispose();
-      // shown by report(), once the background has completed the checks (or at once when nothing changed)
-      states.set(d, { annotation: null, results, scanMs });
+      // shown by report(), once the background has finished the reads (or at once when nothing changed)
+      states.set(d, { annotation: null, page, sigs, scanMs });
     } catch (e) {
       deps.log?.('年报透镜: scan failed', e);
     }
@@ -103,23 +134,31 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   const report = () => {
     for (const d of states.keys()) if (d !== doc && !d.defaultView) states.delete(d); // frames navigated away
     const top = states.get(doc);
-    const frames = [...states].filter(([d]) => d !== doc).map(([, st]) => st);
-    const reports = [top, ...frames].flatMap(reportsOf);
-    const sent = reports.length ? reports : top ? [top.results[0].outcome] : [];
-    const sig = sent.map((o) => (o.isReport ? `${o.url}|${o.contentHash}|${o.status}` : `no|${o.url}`)).join(' ');
-    if (!sent.length || sig === lastSent) return showAll();
+    const all = [top, ...[...states].filter(([d]) => d !== doc).map(([, st]) => st)].filter((st): st is DocState => !!st);
+    const reads = all.flatMap((st) => st.page.reports).slice(0, MAX_REPORTS);
+    const sigs = all.flatMap((st) => st.sigs).slice(0, MAX_REPORTS);
+    const scanMs = Math.max(0, ...all.map((st) => st.scanMs));
+    if (!reads.length) {
+      if (!top || lastSent === `no|${top.page.url}`) return showAll();
+      lastSent = `no|${top.page.url}`;
+      void deps.send({ outcome: notReport(top.page.found, top.page.url).outcome }, scanMs);
+      return showAll();
+    }
+    const sig = sigs.join(' ');
+    if (sig === lastSent) return showAll();
     lastSent = sig;
-    // every report's scan carries its facts (lib/core/scan.ts)
-    const facts = [top, ...frames].flatMap((st) => st?.results.filter((r) => r.outcome.isReport).map((r) => r.facts!) ?? []);
-    const reply = deps.send(sent, Math.max(...[top, ...frames].map((st) => st?.scanMs ?? 0)), facts);
-    if (!reply) return showAll();
-    // shown when the background answers, or after REPLY_WAIT_MS without it (shown again if it answers later)
-    const timer = (deps.setTimeout ?? ((fn: () => void, ms: number) => window.setTimeout(fn, ms)))(showAll, REPLY_WAIT_MS);
-    void reply.then((records) => {
-      for (const r of records ?? []) completed.set(r.id, r);
-      (deps.clearTimeout ?? clearTimeout)(timer);
-      if (!stopped) showAll();
-    }, showAll);
+    const reply = deps.send({ reads }, scanMs);
+    if (!reply) return;
+    // shown when the background answers; a re-read sent meanwhile answers for itself
+    void reply.then(
+      (page) => {
+        if (!page) return deps.log?.('年报透镜: the background did not answer');
+        page.records.forEach((record, i) => done.set(sigs[i], { record, sections: page.sections[i] ?? [] }));
+        finishMs = page.finishMs;
+        showAll();
+      },
+      (e) => deps.log?.('年报透镜: the background did not answer', e),
+    );
   };
 
   const scanFrames = (force: boolean) => {
@@ -148,7 +187,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   const preStart = performance.now();
   const topHint = opts.forced || hintsAtReport(doc);
   const skip = !topHint && !frameElements(doc).some((f) => mayBeSameOrigin(f, doc));
-  markPrecheck(preStart);
+  mark('nianbao:precheck', preStart);
   if (skip) {
     return { rescan: (force) => scanAll(force), setLanguage, stop() {} };
   }
@@ -158,9 +197,11 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   report();
   if (topHint) {
     scheduler = watchForChanges(doc.documentElement, () => scanAll(false), {
+      // late content is wanted until the page shows a report with tables
       wantsAnyContent: () => {
-        const o = states.get(doc)?.results[0]?.outcome;
-        return !(o?.isReport && o.tables > 0);
+        const st = states.get(doc);
+        const d = st?.sigs.length ? done.get(st.sigs[0]) : undefined;
+        return !(d ? d.record.tables > 0 : st?.page.reports[0]?.grids.length);
       },
       setTimeout: deps.setTimeout,
       clearTimeout: deps.clearTimeout,
@@ -173,20 +214,21 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     stop() {
       stopped = true;
       scheduler?.stop();
-      for (const s of states.values()) s.annotation?.dispose();
+      for (const st of states.values()) st.annotation?.dispose();
       states.clear();
     },
   };
 }
 
 /**
- * The pre-check's cost as a User Timing entry `nianbao:precheck` (read by test/bench/browser.ts): the
- * page's performance timeline is shared with the content script's world, and an entry adds no
- * attribute or element to the page.
+ * The pre-check's cost (`nianbao:precheck`) and the page's share of a scan (`nianbao:read`; the summary's
+ * data-scan-ms adds the background's) as User Timing entries, read by test/bench/browser.ts: the page's
+ * performance timeline is shared with the content script's world, and an entry adds no attribute or element
+ * to the page.
  */
-function markPrecheck(start: number): void {
+function mark(name: string, start: number): void {
   try {
-    performance.measure('nianbao:precheck', { start, end: performance.now() });
+    performance.measure(name, { start, end: performance.now() });
   } catch {
     /* no User Timing Level 3 (old engines, some test DOMs): nothing to record */
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { RecordSchema, ScanOutcomeSchema, type ReportRecord, type ScanOutcome } from '../core/record';
+import type { Sections } from '../core/read';
 import { SettingsPatchSchema, type Settings } from './settings';
 import { CandidateSchema, type CollectReply, type ListingReply } from './collect';
 
@@ -31,9 +32,55 @@ export const ScanResultMessage = z.object({
   facts: z.array(PageFactsSchema).max(51).optional(),
 });
 
+/**
+ * A table as the page read it (lib/core/grid.ts `GridData`): its row count and its cells as
+ * `[text, row, col, rowSpan, colSpan, nested]`. Bounded as buildGrid bounds a table (250,000 slots).
+ */
+const Int = z.number().int().nonnegative();
+export const GridDataSchema = z.object({
+  rows: Int.max(250_000),
+  cells: z.array(z.tuple([z.string().max(100_000), Int, Int, Int, Int, z.union([z.literal(0), z.literal(1)])])).max(250_000),
+});
+
+/** One report as the page read it (lib/core/read.ts `ReportRead`, its grids as data). */
+export const ReportReadSchema = z.object({
+  found: z.object({
+    title: z.string().max(4000),
+    agency: z.string().max(1000).nullable(),
+    year: z.number().int().nullable(),
+    notes: z.array(z.string().max(1000)).max(50).optional(),
+  }),
+  url: z.string().max(4000),
+  frameUrl: z.string().max(4000).optional(),
+  tables: z.array(GridDataSchema).max(500),
+  facts: PageFactsSchema,
+});
+export type ReportReadData = z.infer<typeof ReportReadSchema>;
+
+/**
+ * content script → background: the page's reports as read (its top document's, then its frames'). The
+ * background finishes them (lib/core/finish.ts: sections, keys, checks, the record), completes them with the
+ * checks beyond the tables, saves them, and answers with a `PageReadReply`. A page that is not a report
+ * sends its `scan-result` outcome instead.
+ */
+export const PageReadMessage = z.object({
+  type: z.literal('page-read'),
+  reads: z.array(ReportReadSchema).min(1).max(51),
+  /** how long the page took to read them, in milliseconds */
+  scanMs: z.number().nonnegative().finite(),
+});
+
 /** The reply to a page's scan: its reports with the checks beyond the tables added (same order). */
 export interface ScanReply {
   records: ReportRecord[];
+}
+
+/** The reply to a page's read: its records, which of its grids each one's report tables are, and the background's time. */
+export interface PageReadReply extends ScanReply {
+  /** per record: [grid index, section] of each report table, in the record's table order */
+  sections: Sections[];
+  /** how long finishing the records took in the background (ms): the scan's second half */
+  finishMs: number;
 }
 
 /**
@@ -106,6 +153,7 @@ export const SetSettingsMessage = z.object({ type: z.literal('set-settings'), se
 
 export const MessageSchema = z.discriminatedUnion('type', [
   ScanResultMessage,
+  PageReadMessage,
   OpenReportMessage,
   RescanMessage,
   PingMessage,
@@ -165,6 +213,7 @@ export type FileCheckReply =
 /** The reply type of each request. */
 export interface Replies {
   'scan-result': ScanReply | undefined;
+  'page-read': PageReadReply | undefined;
   'open-report': void;
   rescan: void;
   ping: void;

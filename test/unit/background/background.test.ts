@@ -7,6 +7,12 @@ import { toJson } from '../../../lib/export/json';
 import { BADGE_COLORS } from '../../../lib/background/badge';
 import { getTabState } from '../../../lib/background/tab-state';
 import { makeRecord, makeRecords } from '../../support/records';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHtml } from '../../../cli/dom';
+import { readReports } from '../../../lib/core/read';
+import { checkReports } from '../../../lib/core/check-page';
+import { readData } from '../../../lib/page/read-data';
 
 const TAB = 7;
 const pageSender = (tabId = TAB, frameId = 0) => ({
@@ -383,5 +389,39 @@ describe('the checks beyond the tables, completed for the page (SPEC §10)', () 
     const outcome = allPass();
     const reply = (await send({ type: 'scan-result', outcome, scanMs: 2 }, pageSender())) as { records: Array<{ checks: unknown[] }> };
     expect(reply.records[0].checks).toEqual(outcome.checks);
+  });
+});
+
+describe('a page’s reads, finished here (the scan’s second half)', () => {
+  const fixture = (f: string) => parseHtml(readFileSync(join(__dirname, '..', '..', 'fixtures', f), 'utf8'));
+
+  it('finishes the grids the lens read into the CLI’s records, saves them, badges them and says where their tables are', async () => {
+    const url = 'http://www.lingchuan.gov.cn/zwgk/a.html';
+    const page = readReports(fixture('reports/lingchuan-2020.html'), url);
+    const reply = (await send({ type: 'page-read', reads: page.reports.map(readData), scanMs: 4 }, pageSender())) as {
+      records: Array<{ id: string; checks: Array<{ id: string; status: string }> }>;
+      sections: Array<Array<[number, string]>>;
+      finishMs: number;
+    };
+    const [cli] = checkReports(fixture('reports/lingchuan-2020.html'), url);
+    const [rec] = reply.records;
+    expect(rec).toEqual(cli.outcome);
+    expect(reply.sections[0].map(([g]) => page.reports[0].grids[g].table)).toEqual(cli.tables.map((t) => t.element));
+    expect(reply.finishMs).toBeGreaterThan(0);
+    expect((await db.reports.get(rec.id))?.checks).toEqual(rec.checks);
+    const failing = rec.checks.filter((c) => c.status === 'fail').length;
+    expect((await badge()).text).toBe(String(failing));
+    // the tab's scan time is the page's read and this finish
+    expect((await getTabState(TAB))?.scanMs).toBeGreaterThan(4);
+  });
+
+  it('drops reads that break the protocol (a hostile page), with a warning and nothing stored', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const read = readData(readReports(fixture('reports/quzhou-2020.html'), 'http://www.quzhou.gov.cn/a.html').reports[0]);
+    const bad = { ...read, tables: [{ rows: 2, cells: [['x', -1, 0, 1, 1, 0]] }] };
+    expect(await send({ type: 'page-read', reads: [bad], scanMs: 1 }, pageSender())).toBeUndefined();
+    expect(await send({ type: 'page-read', reads: [], scanMs: 1 }, pageSender())).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(2);
+    expect(await db.reports.count()).toBe(0);
   });
 });

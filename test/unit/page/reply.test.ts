@@ -2,15 +2,16 @@
 /**
  * The lens and the background's reply (SPEC §10): the page waits for the records the background completed
  * with the checks beyond the tables, then shows them — the failing sentence marked, a cross-year item linked
- * with last year's record — and without a reply shows its own scan after REPLY_WAIT_MS.
+ * with last year's record. The page only reads; without an answer it invents no verdict.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../../lib/core/record';
-import { scanReports } from '../../../lib/core/scan';
-import { REPLY_WAIT_MS, startLens, type LensDeps } from '../../../lib/page/start-lens';
+import { readReports } from '../../../lib/core/read';
+import { startLens, type FinishedPage, type LensDeps } from '../../../lib/page/start-lens';
+import { finishLikeBackground } from '../../support/fake-background';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
@@ -57,13 +58,13 @@ function completed(r: ReportRecord): ReportRecord {
 describe('the lens shows what the background completed', () => {
   it('waits for the reply, then marks the sentence, links the other year and counts every failing check', async () => {
     const doc = pageOf('reports/lingchuan-2020.html', 'http://www.lingchuan.gov.cn/zwgk/a.html');
-    let answer: (records: ReportRecord[]) => void = () => {};
-    let sent: ReportRecord[] = [];
+    let answer: (page: FinishedPage) => void = () => {};
+    let finished: FinishedPage | undefined;
     const opened: string[] = [];
     const deps: LensDeps = {
-      scan: scanReports,
-      send: (outcomes) => {
-        sent = outcomes as ReportRecord[];
+      read: readReports,
+      send: (page) => {
+        finished = finishLikeBackground(page);
         return new Promise((ok) => (answer = ok));
       },
       openReport: (id) => opened.push(id),
@@ -72,8 +73,8 @@ describe('the lens shows what the background completed', () => {
     };
     const lens = startLens(doc, deps);
     expect(summary(doc), 'nothing shown before the reply').toBeNull();
-    const [own] = sent;
-    answer([completed(own)]);
+    const own = finished!.records[0];
+    answer({ ...finished!, records: [completed(own)] });
     await new Promise((ok) => setTimeout(ok, 0));
     expect(summary(doc)?.getAttribute('data-failing')).toBe(String(own.checks.filter((c) => c.status === 'fail').length + 2));
     const sentence = doc.querySelector('[data-nianbao-cell="text"]');
@@ -85,18 +86,12 @@ describe('the lens shows what the background completed', () => {
     lens.stop();
   });
 
-  it('shows its own scan when the background does not answer in time', () => {
+  it('invents no verdict when the background does not answer, and says so in the console', async () => {
     const doc = pageOf('reports/lingchuan-2020.html', 'http://www.lingchuan.gov.cn/zwgk/b.html');
-    const timers: Array<{ fn: () => void; ms: number }> = [];
-    startLens(doc, {
-      scan: scanReports,
-      send: () => new Promise(() => {}),
-      setTimeout: (fn, ms) => timers.push({ fn, ms }),
-      clearTimeout: () => {},
-    });
+    const log: unknown[][] = [];
+    startLens(doc, { read: readReports, send: () => Promise.resolve(undefined), log: (...a) => log.push(a) });
+    await new Promise((ok) => setTimeout(ok, 0));
     expect(summary(doc)).toBeNull();
-    const wait = timers.find((t) => t.ms === REPLY_WAIT_MS)!;
-    wait.fn();
-    expect(summary(doc)?.getAttribute('data-failing')).toBe('1');
+    expect(String(log[0]?.[0])).toMatch(/did not answer/);
   });
 });

@@ -1,15 +1,17 @@
 // @vitest-environment happy-dom
 /**
- * The content script's start-up (issue 9 §8), with fake dependencies: the real core scans a fixture page in
- * a DOM, and what the lens sends, annotates and schedules is observed through the fakes.
+ * The content script's start-up (issue 9 §8), with fake dependencies: the real core reads a fixture page in
+ * a DOM, a fake background finishes the reads as the real one does (test/support/fake-background.ts), and
+ * what the lens sends, annotates and schedules is observed through the fakes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
-import type { ScanOutcome } from '../../../lib/core/record';
-import { scanReports } from '../../../lib/core/scan';
-import { startLens, type LensDeps } from '../../../lib/page/start-lens';
+import type { ReportRecord } from '../../../lib/core/record';
+import { readReports } from '../../../lib/core/read';
+import { startLens, type LensDeps, type SentPage } from '../../../lib/page/start-lens';
+import { finishLikeBackground } from '../../support/fake-background';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures');
 
@@ -20,7 +22,7 @@ function pageOf(file: string, url: string): Document {
 }
 
 function fakes() {
-  const sent: { outcomes: ScanOutcome[]; scanMs: number }[] = [];
+  const sent: { page: SentPage; scanMs: number; records: ReportRecord[] }[] = [];
   // a fake clock: timers fire when `advance` passes their time, unless cleared
   let clock = 0;
   let nextId = 1;
@@ -34,9 +36,11 @@ function fakes() {
     }
   };
   const deps: LensDeps = {
-    scan: vi.fn(scanReports),
-    send: (outcomes, scanMs) => {
-      sent.push({ outcomes, scanMs });
+    read: vi.fn(readReports),
+    send: (page, scanMs) => {
+      const reply = finishLikeBackground(page);
+      sent.push({ page, scanMs, records: reply?.records ?? [] });
+      return Promise.resolve(reply);
     },
     now: (() => {
       let t = 0;
@@ -53,44 +57,53 @@ function fakes() {
 }
 
 describe('startLens', () => {
-  it('scans a report page once, annotates it in place and sends its record under the canonical URL', () => {
+  it('reads a report page once, sends its read, annotates it in place with the finished record under the canonical URL', async () => {
     const doc = pageOf('reports/lingchuan-2020.html', 'http://www.lingchuan.gov.cn/zwgk/a.html#top');
     const { deps, sent } = fakes();
     const lens = startLens(doc, deps);
-    expect(deps.scan).toHaveBeenCalledTimes(1);
+    expect(deps.read).toHaveBeenCalledTimes(1);
     expect(sent).toHaveLength(1);
-    const [outcome] = sent[0].outcomes;
-    expect(outcome.isReport).toBe(true);
-    if (!outcome.isReport) return;
+    expect(doc.querySelector('[data-nianbao="summary"]'), 'nothing shown before the background answers').toBeNull();
+    await Promise.resolve();
+    const [outcome] = sent[0].records;
     expect(outcome.agency).toBe('灵川县');
     expect(outcome.url).not.toContain('#');
     expect(sent[0].scanMs).toBeGreaterThan(0);
     expect(doc.querySelectorAll('[data-nianbao="summary"]')).toHaveLength(1);
     expect(doc.querySelector('[data-nianbao="summary"]')?.getAttribute('data-status')).toBe('fail');
     expect(doc.querySelectorAll('[data-nianbao="table"]').length).toBe(outcome.tables);
+    // the failing total (the sum's right-hand side) is outlined in its own cell, found through the grids the page read
+    const failing = [...doc.querySelectorAll('[data-nianbao-cell="fail"]')];
+    expect(failing.length).toBeGreaterThan(0);
+    const failed = outcome.checks.find((c) => c.status === 'fail' && !/^(text|meta|xyear)\./.test(c.id))!;
+    expect(failing.map((el) => el.textContent?.trim())).toContain(outcome.cells[failed.rhsKeys[0]].raw);
+    // the scan's time is the page's read and the background's finish
+    expect(Number(doc.querySelector('[data-nianbao="summary"]')?.getAttribute('data-scan-ms'))).toBeGreaterThanOrEqual(sent[0].scanMs);
 
-    // the same content scanned again is not sent again; stop removes every host
+    // the same content read again is not sent again, and is shown at once; stop removes every host
     lens.rescan(true);
-    expect(deps.scan).toHaveBeenCalledTimes(2);
+    expect(deps.read).toHaveBeenCalledTimes(2);
     expect(sent).toHaveLength(1);
+    expect(doc.querySelectorAll('[data-nianbao="summary"]')).toHaveLength(1);
     lens.stop();
     expect(doc.querySelectorAll('[data-nianbao]')).toHaveLength(0);
   });
 
-  it('leaves a page that is not a report alone: no scan, no message, no host', () => {
+  it('leaves a page that is not a report alone: no report read, no report sent, no host', async () => {
     const doc = pageOf('non-reports/news-report-published.html', 'http://www.x.gov.cn/news/1.html');
     const { deps, sent } = fakes();
     startLens(doc, deps);
-    const scans = (deps.scan as ReturnType<typeof vi.fn>).mock.results.map((r) => (r.value as { outcome: ScanOutcome }[])[0].outcome);
-    expect(scans.every((o) => !o.isReport)).toBe(true);
-    expect(sent.flatMap((s) => s.outcomes).filter((o) => o.isReport)).toEqual([]);
+    await Promise.resolve();
+    const reads = (deps.read as ReturnType<typeof vi.fn>).mock.results.map((r) => r.value as { reports: unknown[] });
+    expect(reads.every((p) => p.reports.length === 0)).toBe(true);
+    expect(sent.every((s) => 'outcome' in s.page && !s.page.outcome.isReport)).toBe(true);
     expect(doc.querySelectorAll('[data-nianbao]')).toHaveLength(0);
   });
 
   it('a scan that throws is logged, not thrown into the page', () => {
     const doc = pageOf('reports/quzhou-2020.html', 'http://www.quzhou.gov.cn/a.html');
     const { deps, sent } = fakes();
-    deps.scan = () => {
+    deps.read = () => {
       throw new Error('boom');
     };
     expect(() => startLens(doc, deps)).not.toThrow();
@@ -109,16 +122,16 @@ describe('startLens', () => {
     for (const t of [...doc.querySelectorAll('table')]) t.remove();
     const { deps, sent, advance } = fakes();
     startLens(doc, deps);
-    const first = sent.at(-1)!.outcomes[0];
-    expect(first.isReport && first.status).toBe('no-tables');
+    const first = sent.at(-1)!.records[0];
+    expect(first.status).toBe('no-tables');
     const holder = doc.createElement('div');
     holder.innerHTML = tables.join('');
     doc.body.appendChild(holder);
     return vi.waitFor(() => {
       advance(400); // past the debounce, long before the idle stop
-      const last = sent.at(-1)!.outcomes[0];
-      expect(last.isReport && last.tables).toBeGreaterThan(0);
-      expect(last.isReport && last.status).not.toBe('no-tables');
+      const last = sent.at(-1)!.records[0];
+      expect(last.tables).toBeGreaterThan(0);
+      expect(last.status).not.toBe('no-tables');
     });
   });
 });

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseHtml } from '../../../cli/dom';
+import { finishReport } from '../../../lib/core/finish';
+import { buildGrid, gridData, gridFromData, type Grid } from '../../../lib/core/grid';
+import { readReports } from '../../../lib/core/read';
+import { inlineHidden, scanReports } from '../../../lib/core/scan';
+import { readData } from '../../../lib/page/read-data';
+import { ReportReadSchema } from '../../../lib/protocol/messages';
+
+/**
+ * The scan in two halves (lib/core/read.ts on the page, lib/core/finish.ts in the background): a page's
+ * reads carried as the runtime carries them (JSON), validated and finished give exactly the records the
+ * scan in one go gives (the CLI's), and each grid rebuilt from its data has the same cells in the same slots.
+ */
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures');
+const pages = ['reports', 'years', 'compilations', 'non-reports', 'frames'].flatMap((dir) => {
+  try {
+    return readdirSync(join(FIXTURES, dir))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => `${dir}/${f}`);
+  } catch {
+    return [];
+  }
+});
+
+/** Slot by slot: which cell (by index) covers it, and the cells' own data. */
+const shape = (g: Grid) => ({
+  slots: g.slots.map((line) => Array.from({ length: g.width }, (_, c) => (line[c] ? g.cells.indexOf(line[c]!) : -1))),
+  cells: g.cells.map(({ text, row, col, rowSpan, colSpan, nested }) => ({ text, row, col, rowSpan, colSpan, nested })),
+  width: g.width,
+});
+
+describe('read on the page, finished in the background', () => {
+  it('covers the fixture pages', () => expect(pages.length).toBeGreaterThan(30));
+
+  it.each(pages)('%s: the two halves give the records of the scan in one go', (file) => {
+    const url = `http://www.example.gov.cn/${file}`;
+    const whole = scanReports(parseHtml(readFileSync(join(FIXTURES, file), 'utf8')), url);
+    const page = readReports(parseHtml(readFileSync(join(FIXTURES, file), 'utf8')), url);
+    if (!page.reports.length) {
+      expect(whole.every((r) => !r.outcome.isReport)).toBe(true);
+      return;
+    }
+    const wire = z.array(ReportReadSchema).parse(JSON.parse(JSON.stringify(page.reports.map(readData))));
+    const finished = wire.map((r) => finishReport({ found: r.found, url: r.url, frameUrl: r.frameUrl, grids: r.tables.map(gridFromData) }));
+    expect(finished.map((f) => f.record)).toEqual(whole.map((r) => r.outcome));
+    // the sections name the same table elements the scan annotates
+    finished.forEach((f, i) => {
+      expect(f.sections.map(([g]) => page.reports[i].grids[g].table)).toEqual(whole[i].tables.map((t) => t.element));
+    });
+  });
+
+  it('a grid rebuilt from its data has the same cells in the same slots', () => {
+    const html =
+      '<table><tr><td rowspan="0">A</td><td colspan="3">B</td></tr><tr><td>c</td><td rowspan="2">d</td></tr>' +
+      '<tr><td colspan="2">e</td></tr><tr></tr><tr><td>f</td><td rowspan="9">g</td></tr></table>';
+    const tables = [html, ...pages.map((p) => readFileSync(join(FIXTURES, p), 'utf8'))].flatMap((h) => [
+      ...parseHtml(h.includes('<html') ? h : `<html><body>${h}</body></html>`).querySelectorAll('table'),
+    ]);
+    expect(tables.length).toBeGreaterThan(100);
+    for (const t of tables) {
+      const g = buildGrid(t, inlineHidden);
+      expect(shape(gridFromData(JSON.parse(JSON.stringify(gridData(g)))))).toEqual(shape(g));
+    }
+  });
+
+  it('data from a hostile page is bounded: spans clipped to the grid, rows out of order dropped', () => {
+    const g = gridFromData({
+      rows: 2,
+      cells: [
+        ['a', 0, 0, 50, 5000, 0],
+        ['b', 1, 1000, 1, 1, 0],
+        ['c', 0, 9, 1, 1, 0],
+      ],
+    });
+    expect(g.slots).toHaveLength(2);
+    expect(g.cells[0].rowSpan).toBe(2);
+    expect(g.cells[0].colSpan).toBe(1000);
+    expect(g.cells.map((c) => c.text)).toEqual(['a', 'b']);
+  });
+});
