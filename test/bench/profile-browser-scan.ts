@@ -10,7 +10,7 @@ import { scanBundle } from './scan-bundle';
  * plain page that holds a fixture, timed cold (the first scan in a fresh page: what the content script
  * pays on every load) and warm, then sampled with the DevTools Profiler over cold scans.
  *
- *   npx tsx test/bench/profile-browser-scan.ts [fixture path under test/fixtures] [--loads=N]
+ *   npx tsx test/bench/profile-browser-scan.ts [fixture path under test/fixtures] [--loads=N] [--read (the page's half only)]
  * Prints cold/warm medians and the top self-time functions of cold scans; writes one .cpuprofile to /tmp.
  */
 
@@ -24,7 +24,11 @@ const jsFlags = process.argv
   .split(',')
   .join(' ');
 
-const code = await scanBundle({ lines: process.argv.includes('--lines'), eager: process.argv.includes('--eager') });
+const code = await scanBundle({
+  lines: process.argv.includes('--lines'),
+  eager: process.argv.includes('--eager'),
+  read: process.argv.includes('--read'),
+});
 console.log(`bundle ${Math.round(code.length / 1024)} KB`);
 
 const server = await startFixtureServer();
