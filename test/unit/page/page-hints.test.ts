@@ -1,30 +1,54 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../cli/dom';
 import { hintsAtReport, textHintsAtReport } from '../../../lib/page/page-hints';
 import { detect } from '../../../lib/core/detect';
 import { generateReport, NAMED_LAYOUTS } from '../../generator';
 
-function page(head: string, url = 'http://www.x.gov.cn/a/b.html#top', body = ''): Document {
-  const w = new Window({ url });
-  w.document.write(`<html><head>${head}</head><body>${body}</body></html>`);
-  return w.document as unknown as Document;
+/** jsdom (no @types/jsdom here): a DOM with XPath, so the pre-check takes the browser's route there. */
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { document: Document } } };
+
+/** The pre-check on a page in happy-dom (the DOM route) and in jsdom (the XPath route): both must agree. */
+function hints(html: string, name = html): boolean {
+  const w = new Window({ url: 'http://www.x.gov.cn/a/b.html#top' });
+  w.document.write(html);
+  const byDom = hintsAtReport(w.document as unknown as Document);
+  const browserLike = new JSDOM(html).window.document;
+  expect(typeof browserLike.evaluate, 'jsdom has XPath').toBe('function');
+  expect(hintsAtReport(browserLike), `${name}: the XPath route says what the DOM route says`).toBe(byDom);
+  return byDom;
+}
+function page(head: string, body = ''): string {
+  return `<html><head>${head}</head><body>${body}</body></html>`;
 }
 
 describe('hintsAtReport (the pre-check)', () => {
   it('says yes when the title or a heading can name a report, traditional, pinyin-annotated or spaced out', () => {
-    expect(hintsAtReport(page('<title>某县2020年政府信息公开工作年度报告</title>'))).toBe(true);
-    expect(hintsAtReport(page('<title>某县人民政府</title>', undefined, '<h1>2020年政府信息公開工作年度報(bào)告(gào)</h1>'))).toBe(true);
-    expect(hintsAtReport(page('<title>首页</title>', undefined, '<div class="article-title">2021年政府信息公开工作年度 报 告</div>'))).toBe(
+    expect(hints(page('<title>某县2020年政府信息公开工作年度报告</title>'))).toBe(true);
+    expect(hints(page('<title>某县人民政府</title>', '<h1>2020年政府信息公開工作年度報(bào)告(gào)</h1>'))).toBe(true);
+    expect(hints(page('<title>首页</title>', '<div class="article-title">2021年政府信息公开工作年度 报 告</div>'))).toBe(true);
+  });
+  it('reads the og:title and ArticleTitle metas detection reads, wherever the parser put them', () => {
+    expect(hints(page('<meta property="og:title" content="2021年政府信息公开年报">'))).toBe(true);
+    expect(hints(page('<title>首页</title><meta name="ArticleTitle" content="2021年政府信息公开工作年度报告">'))).toBe(true);
+    // stray text in the head starts the body early: the meta after it is in the body (detection still reads it)
+    expect(hints('<html><head><title>首页</title>x<meta name="ArticleTitle" content="2021年度报告"></head><body></body></html>')).toBe(
       true,
     );
-    expect(hintsAtReport(page('<meta property="og:title" content="2021年政府信息公开年报">'))).toBe(true);
+    // a later og:title of a page whose first says nothing: not read by detection, read here anyway (no harm)
+    expect(hints(page('<meta property="og:title" content="首页"><meta property="og:title" content="年度报告">'))).toBe(true);
+    // other metas and attributes are not titles
+    expect(hints(page('<title>首页</title><meta name="description" content="年度报告"><meta property="og:url" content="年度报告">'))).toBe(
+      false,
+    );
   });
   it('says yes on a mention in the body text, no on a page that never mentions one', () => {
-    expect(hintsAtReport(page('<title>新闻</title>', undefined, '<p>2020年度報告</p>'))).toBe(true);
-    expect(hintsAtReport(page('<title>新闻</title>', undefined, '<p>今日天气</p><h2>政务公开</h2><p>报名 告示 年度 报</p>'))).toBe(false);
+    expect(hints(page('<title>新闻</title>', '<p>2020年度報告</p>'))).toBe(true);
+    expect(hints(page('<title>新闻</title>', '<p>今日天气</p><h2>政务公开</h2><p>报名 告示 年度 报</p>'))).toBe(false);
+    expect(hints(page('<title>新闻</title>', '<table><tr><td>本年新收政府信息公开申请数量</td></tr></table>'))).toBe(true);
   });
 });
 
@@ -76,12 +100,19 @@ describe('the pre-check never turns down a page detection accepts', () => {
       pages.push([name, body.replace(/<title>[^<]*<\/title>/, head)]);
     // a report named nowhere (site title, no 报告 in the text): detection reads the body's structure
     pages.push(['no report words at all', body.replace(/<title>[^<]*<\/title>/, '<title>信息公开</title>')]);
+    // a meta the parser put in the body (stray text before it in the head starts the body early)
+    pages.push([
+      'og:title in the body',
+      body.replace(/<title>[^<]*<\/title>/, '<title>信息公开</title>x<meta name="ArticleTitle" content="灵川县2020年政府信息公开年报">'),
+    ]);
     let reports = 0;
     for (const [name, html] of pages) {
       const doc = parseHtml(html);
       const found = detect(doc, () => doc.body?.textContent ?? '');
       if (found.isReport) reports++;
       expect(hintsAtReport(doc as unknown as Document) || !found.isReport, name).toBe(true);
+      // the browser's route (XPath, lib/page/page-hints.ts byXPath) says what the DOM route says
+      expect(hintsAtReport(new JSDOM(html).window.document), `${name}, by XPath`).toBe(hintsAtReport(doc as unknown as Document));
       if (name === 'no report words at all') expect(found.isReport, 'detected from the body alone').toBe(true);
     }
     expect(reports).toBeGreaterThan(23);
