@@ -11,6 +11,7 @@ import {
   yearOfNormalized,
 } from './metadata';
 import { compactText, normalizeText } from './text';
+import { firstMetas } from './metas';
 
 /**
  * Is this page an annual report of government information disclosure (SPEC §1 Detection)? Either a
@@ -108,7 +109,7 @@ function isLeaf(el: Element): boolean {
  * "_某某网"), og:title / ArticleTitle and h1 (rank 0: the page's own name), then h2 and title-like
  * elements, then short lines near the top of the body — a plain paragraph, an unclassed or centred div.
  */
-function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
+function* candidateTitles(root: ParentNode, metas: Map<string, string | null>): Generator<[string, Rank]> {
   const doc = (root as Document).documentElement ? (root as Document) : root.ownerDocument;
   const title = (doc?.getElementsByTagName('title')[0]?.textContent ?? '').trim();
   if (title) {
@@ -116,9 +117,9 @@ function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
     if (main && main !== title) yield [main, 0];
     yield [title, 0];
   }
-  yield [metaContent(root, 'property="og:title"') ?? '', 0];
-  yield [metaContent(root, 'name="ArticleTitle"') ?? '', 0];
-  const h1 = root.querySelectorAll('h1');
+  yield [metas.get('property=og:title') ?? '', 0];
+  yield [metas.get('name=ArticleTitle') ?? '', 0];
+  const h1 = 'getElementsByTagName' in root ? (root as Element).getElementsByTagName('h1') : root.querySelectorAll('h1');
   for (let i = 0; i < h1.length && i < 5; i++) yield [h1[i].textContent ?? '', 0];
   const els = root.querySelectorAll('h2, .title, .article-title, #title, .tit, .bt, [class*="title"]');
   for (let i = 0; i < els.length && i < 30; i++) yield [els[i].textContent ?? '', 1];
@@ -129,11 +130,6 @@ function* candidateTitles(root: ParentNode): Generator<[string, Rank]> {
     const text = el.textContent ?? '';
     if (text.length >= 8 && text.length <= 160) yield [text, 2];
   }
-}
-
-/** The content of the first `<meta>` with the given attribute (`name="…"` or `property="…"`). */
-function metaContent(root: ParentNode, attribute: string): string | null | undefined {
-  return root.querySelector(`meta[${attribute}]`)?.getAttribute('content');
 }
 
 /** What a link's text (a listing's item, SPEC §9) says: whether it names a report, and the year it names. */
@@ -174,12 +170,12 @@ interface Titles {
   first: string;
 }
 
-function pickTitle(root: ParentNode): Titles {
+function pickTitle(root: ParentNode, metas: Map<string, string | null>): Titles {
   let first = '';
   let hit: Candidate | undefined;
   let veto: Candidate | undefined;
   let dated: Candidate | undefined;
-  for (const [raw0, rank] of candidateTitles(root)) {
+  for (const [raw0, rank] of candidateTitles(root, metas)) {
     const raw = raw0.trim();
     if (!raw || raw.length > 300) continue;
     first ||= raw;
@@ -204,8 +200,12 @@ function pickTitle(root: ParentNode): Titles {
   return { hit: dated ?? hit, veto, first };
 }
 
-export function detect(root: ParentNode, readBody: () => string): Detection {
-  const { hit, named, veto, first } = pickTitle(root);
+/**
+ * `metas`: the page's first `<meta>` of each name (lib/core/metas.ts `firstMetas`), when the caller has them
+ * already (the scan reads the `<meta>`s once for this and for the date metas).
+ */
+export function detect(root: ParentNode, readBody: () => string, metas: Map<string, string | null> = firstMetas(root)): Detection {
+  const { hit, named, veto, first } = pickTitle(root, metas);
   const base = { title: hit?.raw ?? first, agency: null, year: null };
   // the page's own title is a 解读 / notice / 格式 …: nothing in its body makes it a report
   if (veto && (!hit || veto.rank === 0)) return { ...base, title: veto.raw, isReport: false, reason: NOT_TITLED };
@@ -223,7 +223,7 @@ export function detect(root: ParentNode, readBody: () => string): Detection {
   } else if (yearFromTitle(hit.norm) === null && isBlankTemplate(text())) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
   }
-  return { isReport: true, reason: '', ...metadataOf(root, hit, named, base.title, bodyText, text) };
+  return { isReport: true, reason: '', ...metadataOf(metas, hit, named, base.title, bodyText, text) };
 }
 
 /** With a report title: a table anchor, a numbered section heading, or (legacy) loose headings. */
@@ -260,7 +260,7 @@ function isBlankTemplate(text: string): boolean {
 }
 
 function metadataOf(
-  root: ParentNode,
+  metas: Map<string, string | null>,
   hit: Candidate | undefined,
   named: Candidate | undefined,
   title: string,
@@ -269,7 +269,7 @@ function metadataOf(
 ) {
   const notes: string[] = [];
   const year = (hit && yearFromTitle(hit.norm)) ?? yearFromBody(text());
-  const source = metaContent(root, 'name="ContentSource"');
+  const source = metas.get('name=ContentSource');
   const byline = (source ? cleanAgency(source) : null) ?? agencyFromByline(bodyText);
   const fromTitle = (hit && agencyFromTitle(hit.norm)) || (named && agencyFromTitle(named.norm)) || null;
   const checked = crossCheckAgency(fromTitle, byline);

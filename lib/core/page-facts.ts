@@ -1,3 +1,5 @@
+import { metaElements } from './metas';
+
 /**
  * What the checks beyond the tables (SPEC §10) read of a page besides its tables: the report's narrative —
  * its text with every data table cut out (report tables, hidden print copies, any other table that holds no
@@ -46,12 +48,13 @@ export function narrativeText(text: string, tables: readonly Element[]): string 
 /** The <meta> names a page states its publication date in (CMS conventions; compared lower-cased). */
 const DATE_META = /^(?:pubdate|firstpublishedtime|publishdate|article:published_time|og:release_date)$/i;
 
-/** The date `<meta>` values of a document, keyed lower-case, the first of each name (one pass). */
-export function dateMetas(root: ParentNode): Record<string, string> {
+/** The date `<meta>` values of a document (or of its `<meta>` elements, already listed), keyed lower-case, the first of each name (one pass). */
+export function dateMetas(root: ParentNode, metas: ArrayLike<Element> = metaElements(root)): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of Array.from(root.querySelectorAll('meta[name],meta[property]'))) {
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i];
     const k = (m.getAttribute('name') || m.getAttribute('property') || '').toLowerCase();
-    if (DATE_META.test(k) && !out[k]) out[k] = (m.getAttribute('content') ?? '').slice(0, 64);
+    if (k && DATE_META.test(k) && !out[k]) out[k] = (m.getAttribute('content') ?? '').slice(0, 64);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { buildGrid, type Grid, type IsHidden } from './grid';
 import type { ReportRecord, ScanOutcome } from './record';
 import type { SectionKind } from './classify';
 import { dataTables, dateMetas, HEAD_MAX, narrativeText, type PageFacts } from './page-facts';
+import { firstMetas, metaElements } from './metas';
 import { partUrl, splitByStarts, segmentReports, segmentTexts, titledDocument } from './segments';
 
 /**
@@ -121,14 +122,17 @@ function allTables(body: ParentNode): Element[] {
 export function readPage(root: ParentNode, url: string, opts: ScanOptions = {}): PageRead {
   const mark = opts.mark ?? noMark;
   const body = bodyOf(root);
-  const text = () => opts.bodyText ?? body.textContent ?? '';
-  const found = detect(root, text);
+  let bodyText = opts.bodyText;
+  // read once: detection and the facts both want it (a DOM without a cached text walks the tree each time)
+  const text = () => (bodyText ??= body.textContent ?? '');
+  const metas = Array.from(metaElements(root));
+  const found = detect(root, text, firstMetas(root, metas));
   mark('detect');
   if (!found.isReport) return { found, url, reports: [] };
   return {
     found,
     url,
-    reports: [readPart(found, allTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, { metas: dateMetas(root) })],
+    reports: [readPart(found, allTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, { metas: dateMetas(root, metas) })],
   };
 }
 
