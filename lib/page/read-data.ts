@@ -4,12 +4,18 @@ import type { ReportReadData } from '../protocol/messages';
 
 /**
  * A report read as the protocol carries it to the background (`page-read`, lib/protocol/messages.ts): the
- * detection's title, agency, year and notes, the grids as data (no elements), the facts.
+ * detection's title, agency, year and notes (cut to the protocol's bounds, beyond what a record keeps), the
+ * grids as data (no elements), the facts.
  */
 export function readData(read: ReportRead): ReportReadData {
   const { title, agency, year, notes } = read.found;
   return {
-    found: { title, agency, year, ...(notes ? { notes } : {}) },
+    found: {
+      title: title.slice(0, 4000),
+      agency: agency?.slice(0, 1000) ?? null,
+      year: year !== null && Number.isInteger(year) ? year : null,
+      ...(notes ? { notes: notes.slice(0, 50).map((n) => n.slice(0, 1000)) } : {}),
+    },
     url: read.url,
     ...(read.frameUrl ? { frameUrl: read.frameUrl } : {}),
     tables: read.grids.map(gridData),

@@ -34,12 +34,14 @@ export const ScanResultMessage = z.object({
 
 /**
  * A table as the page read it (lib/core/grid.ts `GridData`): its row count and its cells as
- * `[text, row, col, rowSpan, colSpan, nested]`. Bounded as buildGrid bounds a table (250,000 slots).
+ * `[text, row, col, rowSpan, colSpan, nested]`. Bounded as buildGrid bounds a table (250,000 slots); a
+ * cell's text as the browser bounds a message (a layout cell may hold a whole article: it must not cost
+ * the page its verdict).
  */
 const Int = z.number().int().nonnegative();
 export const GridDataSchema = z.object({
   rows: Int.max(250_000),
-  cells: z.array(z.tuple([z.string().max(100_000), Int, Int, Int, Int, z.union([z.literal(0), z.literal(1)])])).max(250_000),
+  cells: z.array(z.tuple([z.string().max(5_000_000), Int, Int, Int, Int, z.union([z.literal(0), z.literal(1)])])).max(250_000),
 });
 
 /** One report as the page read it (lib/core/read.ts `ReportRead`, its grids as data). */
@@ -52,7 +54,7 @@ export const ReportReadSchema = z.object({
   }),
   url: z.string().max(4000),
   frameUrl: z.string().max(4000).optional(),
-  tables: z.array(GridDataSchema).max(500),
+  tables: z.array(GridDataSchema).max(5_000),
   facts: PageFactsSchema,
 });
 export type ReportReadData = z.infer<typeof ReportReadSchema>;

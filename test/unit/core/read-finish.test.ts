@@ -54,6 +54,24 @@ describe('read on the page, finished in the background', () => {
     });
   });
 
+  it('a report whose article sits in one layout cell (150,000 characters) is carried and finished all the same', () => {
+    const html = readFileSync(join(FIXTURES, 'reports/lingchuan-2020.html'), 'utf8')
+      .replace(/<table[\s\S]*?<\/table>/g, '')
+      .replace(
+        /<body([^>]*)>([\s\S]*)<\/body>/,
+        (_m, attrs: string, body: string) =>
+          `<body${attrs}><table><tr><td>${body}${'二〇二〇年，本机关依法公开政府信息。'.repeat(9000)}</td></tr></table></body>`,
+      );
+    const url = 'http://www.lingchuan.gov.cn/zwgk/long.html';
+    const page = readReports(parseHtml(html), url);
+    expect(page.reports).toHaveLength(1);
+    expect(Math.max(...page.reports[0].grids.flatMap((g) => g.cells.map((c) => c.text.length)))).toBeGreaterThan(150_000);
+    const [wire] = z.array(ReportReadSchema).parse(JSON.parse(JSON.stringify(page.reports.map(readData))));
+    const { record } = finishReport({ found: wire.found, url: wire.url, grids: wire.tables.map(gridFromData) });
+    expect(record).toEqual(scanReports(parseHtml(html), url)[0].outcome);
+    expect(record.status).toBe('no-tables');
+  });
+
   it('a grid rebuilt from its data has the same cells in the same slots', () => {
     const html =
       '<table><tr><td rowspan="0">A</td><td colspan="3">B</td></tr><tr><td>c</td><td rowspan="2">d</td></tr>' +
