@@ -36,13 +36,22 @@ export type PageReadMessage = Extract<Message, { type: 'page-read' }>;
  * tables' grids); a closed background (extension reloaded) or an odd reply is no answer, not an error.
  */
 export function sendReads(message: PageReadMessage): Promise<PageReadReply | undefined> {
-  return runtime.sendMessage(message).then(
-    (reply) => {
-      const r = reply as Partial<PageReadReply> | null;
-      return r && Array.isArray(r.records) && Array.isArray(r.sections) ? (r as PageReadReply) : undefined;
-    },
-    () => undefined,
-  );
+  return send(message).then((reply) => {
+    const r = reply as Partial<PageReadReply> | null;
+    return r && Array.isArray(r.records) && Array.isArray(r.sections) ? (r as PageReadReply) : undefined;
+  });
+}
+
+/**
+ * runtime.sendMessage, never throwing: an orphaned lens (its extension reloaded) throws synchronously in
+ * Chromium, a message the browser cannot carry (over its size limit) rejects — both are no answer.
+ */
+function send(message: unknown): Promise<unknown> {
+  try {
+    return runtime.sendMessage(message).catch(() => undefined);
+  } catch {
+    return Promise.resolve(undefined);
+  }
 }
 
 /**
@@ -50,13 +59,10 @@ export function sendReads(message: PageReadMessage): Promise<PageReadReply | und
  * tables, SPEC §10); a closed background (extension reloaded) or an odd reply is no answer, not an error.
  */
 export function sendToBackground(message: PageMessage): Promise<ReportRecord[] | undefined> {
-  return runtime.sendMessage(message).then(
-    (reply) => {
-      const records = (reply as { records?: unknown } | null)?.records;
-      return Array.isArray(records) ? (records as ReportRecord[]) : undefined;
-    },
-    () => undefined,
-  );
+  return send(message).then((reply) => {
+    const records = (reply as { records?: unknown } | null)?.records;
+    return Array.isArray(records) ? (records as ReportRecord[]) : undefined;
+  });
 }
 
 /**

@@ -30,6 +30,25 @@ describe('extension-api', () => {
     expect(sendMessage).toHaveBeenLastCalledWith(msg);
     sendMessage.mockRejectedValueOnce(new Error('Extension context invalidated.'));
     await expect(api.sendToBackground(msg)).resolves.toBeUndefined();
+    // an orphaned lens: Chromium throws at once
+    sendMessage.mockImplementationOnce(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(api.sendToBackground(msg)).resolves.toBeUndefined();
+  });
+
+  it('sends the page’s reads and takes only a reply of the right shape', async () => {
+    const msg = { type: 'page-read' as const, reads: [], scanMs: 1 };
+    sendMessage.mockResolvedValueOnce({ records: [], sections: [], finishMs: 1 });
+    await expect(api.sendReads(msg)).resolves.toEqual({ records: [], sections: [], finishMs: 1 });
+    sendMessage.mockResolvedValueOnce({ records: [] });
+    await expect(api.sendReads(msg)).resolves.toBeUndefined();
+    sendMessage.mockImplementationOnce(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    await expect(api.sendReads(msg)).resolves.toBeUndefined();
+    sendMessage.mockRejectedValueOnce(new Error('Message length exceeded maximum allowed length.'));
+    await expect(api.sendReads(msg)).resolves.toBeUndefined();
   });
 
   it('reads the overlay language from the settings: English only when chosen, Chinese otherwise', async () => {
