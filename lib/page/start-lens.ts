@@ -150,15 +150,17 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     const reply = deps.send({ reads }, scanMs);
     if (!reply) return;
     // shown when the background answers; a re-read sent meanwhile answers for itself
-    void reply.then(
-      (page) => {
-        if (!page) return deps.log?.('年报透镜: the background did not answer');
-        page.records.forEach((record, i) => done.set(sigs[i], { record, sections: page.sections[i] ?? [] }));
-        finishMs = page.finishMs;
-        showAll();
-      },
-      (e) => deps.log?.('年报透镜: the background did not answer', e),
-    );
+    // no answer (the worker restarting, the extension reloaded): the next re-read sends again
+    const unanswered = (e?: unknown) => {
+      if (lastSent === sig) lastSent = '';
+      deps.log?.('年报透镜: the background did not answer', ...(e === undefined ? [] : [e]));
+    };
+    void reply.then((page) => {
+      if (!page) return unanswered();
+      page.records.forEach((record, i) => done.set(sigs[i], { record, sections: page.sections[i] ?? [] }));
+      finishMs = page.finishMs;
+      showAll();
+    }, unanswered);
   };
 
   const scanFrames = (force: boolean) => {

@@ -86,12 +86,24 @@ describe('the lens shows what the background completed', () => {
     lens.stop();
   });
 
-  it('invents no verdict when the background does not answer, and says so in the console', async () => {
+  it('invents no verdict when the background does not answer, says so in the console, and asks again on a re-read', async () => {
     const doc = pageOf('reports/lingchuan-2020.html', 'http://www.lingchuan.gov.cn/zwgk/b.html');
     const log: unknown[][] = [];
-    startLens(doc, { read: readReports, send: () => Promise.resolve(undefined), log: (...a) => log.push(a) });
+    let answers = 0;
+    const lens = startLens(doc, {
+      read: readReports,
+      // no answer the first time (the worker restarting), the background's answer the second
+      send: (page) => Promise.resolve(answers++ ? finishLikeBackground(page) : undefined),
+      log: (...a) => log.push(a),
+    });
     await new Promise((ok) => setTimeout(ok, 0));
     expect(summary(doc)).toBeNull();
     expect(String(log[0]?.[0])).toMatch(/did not answer/);
+    // the user asks again (the context menu): the same content is sent again, and shown
+    lens.rescan(true);
+    await new Promise((ok) => setTimeout(ok, 0));
+    expect(answers).toBe(2);
+    expect(summary(doc)?.getAttribute('data-failing')).not.toBeNull();
+    lens.stop();
   });
 });
