@@ -13,8 +13,7 @@ import {
   type ScanReply,
   type TabState,
 } from '../protocol/messages';
-import { finishReport } from '../core/finish';
-import { gridFromData } from '../core/grid';
+import { finishData } from '../core/finish';
 import type { ReportRecord, ScanOutcome } from '../core/record';
 import { completeScan } from './complete-scan';
 import { saveRecords, saveTab } from './saver';
@@ -100,12 +99,7 @@ function answer<T extends Request['type']>(msg: Extract<Request, { type: T }>): 
  */
 async function onPageRead(msg: Extract<Message, { type: 'page-read' }>, sender: Sender): Promise<PageReadReply | undefined> {
   const t0 = performance.now();
-  const done = msg.reads.map((r) =>
-    finishReport(
-      { found: r.found, url: r.url, frameUrl: r.frameUrl, grids: r.tables.map(gridFromData) },
-      { simplifyName: toSimplifiedFull },
-    ),
-  );
+  const done = msg.reads.map((r) => finishData(r, { simplifyName: toSimplifiedFull }));
   const finishMs = performance.now() - t0;
   const [first, ...rest] = done.map((d) => d.record);
   const reply = await onScanResult(

@@ -2,7 +2,7 @@ import { CHECKS, evaluate, nullBlankTotals } from './checks';
 import { classify } from './classify';
 import type { Detection } from './detect';
 import { decideFormat } from './format';
-import type { Grid } from './grid';
+import { gridFromData, type Grid, type GridData } from './grid';
 import { hash53 } from './hash';
 import { mapActive, type ActiveState } from './map-active';
 import { mapApply, type ApplyState } from './map-apply';
@@ -103,4 +103,12 @@ export function finishReport(
   };
   mark('record');
   return { record, sections };
+}
+
+/** A report read that travelled as data (the content script's `page-read`): its grids rebuilt, then finished. */
+export function finishData(
+  data: Omit<FinishInput, 'grids'> & { tables: GridData[] },
+  opts: { simplifyName?: (name: string) => string } = {},
+): Finished {
+  return finishReport({ found: data.found, url: data.url, frameUrl: data.frameUrl, grids: data.tables.map(gridFromData) }, opts);
 }

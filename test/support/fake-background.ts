@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { withBeyondChecks } from '../../lib/core/beyond';
 import { toSimplifiedFull } from '../../lib/core/chinese-full';
-import { finishReport } from '../../lib/core/finish';
-import { gridFromData } from '../../lib/core/grid';
+import { finishData } from '../../lib/core/finish';
 import { readData } from '../../lib/page/read-data';
 import type { FinishedPage, SentPage } from '../../lib/page/start-lens';
 import { ReportReadSchema } from '../../lib/protocol/messages';
@@ -15,11 +14,6 @@ import { ReportReadSchema } from '../../lib/protocol/messages';
 export function finishLikeBackground(page: SentPage): FinishedPage | undefined {
   if (!('reads' in page)) return undefined;
   const reads = z.array(ReportReadSchema).parse(JSON.parse(JSON.stringify(page.reads.map(readData))));
-  const done = reads.map((r) =>
-    finishReport(
-      { found: r.found, url: r.url, frameUrl: r.frameUrl, grids: r.tables.map(gridFromData) },
-      { simplifyName: toSimplifiedFull },
-    ),
-  );
+  const done = reads.map((r) => finishData(r, { simplifyName: toSimplifiedFull }));
   return { records: done.map((d, i) => withBeyondChecks(d.record, reads[i].facts)), sections: done.map((d) => d.sections), finishMs: 0.5 };
 }

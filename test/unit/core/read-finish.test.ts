@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseHtml } from '../../../cli/dom';
-import { finishReport } from '../../../lib/core/finish';
+import { finishData } from '../../../lib/core/finish';
 import { buildGrid, gridData, gridFromData, type Grid } from '../../../lib/core/grid';
 import { readReports } from '../../../lib/core/read';
 import { inlineHidden, scanReports } from '../../../lib/core/scan';
@@ -46,7 +46,7 @@ describe('read on the page, finished in the background', () => {
       return;
     }
     const wire = z.array(ReportReadSchema).parse(JSON.parse(JSON.stringify(page.reports.map(readData))));
-    const finished = wire.map((r) => finishReport({ found: r.found, url: r.url, frameUrl: r.frameUrl, grids: r.tables.map(gridFromData) }));
+    const finished = wire.map((r) => finishData(r));
     expect(finished.map((f) => f.record)).toEqual(whole.map((r) => r.outcome));
     // the sections name the same table elements the scan annotates
     finished.forEach((f, i) => {
@@ -67,7 +67,7 @@ describe('read on the page, finished in the background', () => {
     expect(page.reports).toHaveLength(1);
     expect(Math.max(...page.reports[0].grids.flatMap((g) => g.cells.map((c) => c.text.length)))).toBeGreaterThan(150_000);
     const [wire] = z.array(ReportReadSchema).parse(JSON.parse(JSON.stringify(page.reports.map(readData))));
-    const { record } = finishReport({ found: wire.found, url: wire.url, grids: wire.tables.map(gridFromData) });
+    const { record } = finishData(wire);
     expect(record).toEqual(scanReports(parseHtml(html), url)[0].outcome);
     expect(record.status).toBe('no-tables');
   });
