@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { launchExtension } from '../e2e/harness';
 import { median } from './browser';
 import { writeLargePages } from './make-large';
@@ -10,7 +11,8 @@ import { writeLargePages } from './make-large';
  *
  * The figure is the content script's pre-check (`nianbao:precheck`; default page: the 300 KB news page), or
  * with `--scan` the summary host's `data-scan-ms` of a first load in a new renderer (default page:
- * reports/quzhou-2020.html; bench/large-report.html is the large one). DIR defaults to .output/chrome-mv3. With `--parts`, the page's own world also times the body's textContent on the last page
+ * reports/quzhou-2020.html; bench/large-report.html is the large one; `--read`: the page's share alone, its
+ * `nianbao:read` User Timing entry). DIR defaults to .output/chrome-mv3. With `--parts`, the page's own world also times the body's textContent on the last page
  * of each round (the main world, after the pre-check's own read: a guide).
  */
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -19,6 +21,12 @@ const path = arg('page') ?? (scan ? 'reports/quzhou-2020.html' : 'bench/large-ne
 const loads = Number(arg('loads') ?? 15);
 const rounds = Number(arg('rounds') ?? 3);
 const dirs = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+/** `--read`: the page's share of the scan alone (its `nianbao:read` User Timing entry), not the summary's total */
+const readShare = process.argv.includes('--read');
+const readMs = async (page: Page): Promise<number> => {
+  await page.waitForSelector(SUMMARY, { state: 'attached', timeout: 20_000 });
+  return page.evaluate(() => performance.getEntriesByName('nianbao:read').reduce((n, e) => Math.max(n, e.duration), 0));
+};
 writeLargePages();
 const harnesses = await Promise.all((dirs.length ? dirs : [undefined]).map((d) => launchExtension({ extensionDir: d })));
 const SUMMARY = 'nianbao-lens[data-nianbao="summary"]';
@@ -30,7 +38,9 @@ for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < loads + 2; i++) {
       const page = await h.open(path, `www.p${r}x${k}x${i}x${host++}.gov.cn`);
       const v = scan
-        ? Number(await (await page.waitForSelector(SUMMARY, { state: 'attached', timeout: 20_000 })).getAttribute('data-scan-ms'))
+        ? readShare
+          ? await readMs(page)
+          : Number(await (await page.waitForSelector(SUMMARY, { state: 'attached', timeout: 20_000 })).getAttribute('data-scan-ms'))
         : await (
             await page.waitForFunction(() => performance.getEntriesByName('nianbao:precheck')[0]?.duration ?? false, undefined, {
               polling: 50,
