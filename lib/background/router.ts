@@ -13,7 +13,8 @@ import {
   type ScanReply,
   type TabState,
 } from '../protocol/messages';
-import { finishData } from '../core/finish';
+import { finishPage } from '../core/finish';
+import { notReport } from '../core/read';
 import type { ReportRecord, ScanOutcome } from '../core/record';
 import { completeScan } from './complete-scan';
 import { saveRecords, saveTab } from './saver';
@@ -99,20 +100,29 @@ function answer<T extends Request['type']>(msg: Extract<Request, { type: T }>): 
  */
 async function onPageRead(msg: Extract<Message, { type: 'page-read' }>, sender: Sender): Promise<PageReadReply | undefined> {
   const t0 = performance.now();
-  const done = msg.reads.map((r) => finishData(r, { simplifyName: toSimplifiedFull }));
+  const { finished, skipped, turnedDown } = finishPage(msg.reads, { simplifyName: toSimplifiedFull });
   const finishMs = performance.now() - t0;
-  const [first, ...rest] = done.map((d) => d.record);
+  // a read whose detection the page left to us may be no report: it gets no record
+  if (!finished.length) {
+    if (turnedDown)
+      await onScanResult(
+        { type: 'scan-result', outcome: notReport(turnedDown, msg.reads[0].url).outcome, scanMs: msg.scanMs + finishMs },
+        sender,
+      );
+    return { records: [], sections: [], skipped, finishMs };
+  }
+  const [first, ...rest] = finished.map((d) => d.record);
   const reply = await onScanResult(
     {
       type: 'scan-result',
       outcome: first,
       ...(rest.length ? { more: rest } : {}),
       scanMs: msg.scanMs + finishMs,
-      facts: msg.reads.map((r) => r.facts),
+      facts: finished.map((d) => msg.reads[d.read].facts),
     },
     sender,
   );
-  return reply && { ...reply, sections: done.map((d) => d.sections), finishMs };
+  return reply && { ...reply, sections: finished.map((d) => d.sections), skipped, finishMs };
 }
 
 async function onScanResult(msg: Extract<Message, { type: 'scan-result' }>, sender: Sender): Promise<ScanReply | undefined> {

@@ -12,6 +12,7 @@ import {
 } from './metadata';
 import { compactText, normalizeText } from './text';
 import { firstMetas } from './metas';
+import { candidateTitles, type Rank, type TitleLine } from './title-lines';
 
 /**
  * Is this page an annual report of government information disclosure (SPEC §1 Detection)? Either a
@@ -86,50 +87,10 @@ const NUMBER_AFTER = /^(?:[-—/／无]*[0-9０-９](?![.．、])|[-—–/／�
 /** cheap test on the raw body before compacting it for the body route */
 const BODY_GATE = /勾|[新結结][\s\u3000]*(?:\([a-zü\u00e0-\u01dc]{1,7}\))?[\s\u3000]*[收轉转]/;
 
-/** 0: the page's own name (title, og:title, h1); 1: h2 and title-like elements; 2: a line near the top */
-type Rank = 0 | 1 | 2;
 interface Candidate {
   raw: string;
   norm: string;
   rank: Rank;
-}
-
-const BLOCK_TAGS = new Set(['DIV', 'P', 'TABLE', 'UL', 'OL', 'LI', 'SECTION', 'ARTICLE', 'FORM', 'DL', 'TBODY', 'TR', 'H1', 'H2']);
-const LEAD_SELECTOR = 'p, div, center, td, font, strong, b, span, h3, h4';
-const LEAD_LIMIT = 1000;
-
-/** An element whose text is its own (no block inside): a paragraph, an unclassed div, a centred line. */
-function isLeaf(el: Element): boolean {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_TAGS.has(c.tagName)) return false;
-  return true;
-}
-
-/**
- * The page's own title and headings, cheapest first: `<title>` (without a site suffix such as
- * "_某某网"), og:title / ArticleTitle and h1 (rank 0: the page's own name), then h2 and title-like
- * elements, then short lines near the top of the body — a plain paragraph, an unclassed or centred div.
- */
-function* candidateTitles(root: ParentNode, metas: Map<string, string | null>): Generator<[string, Rank]> {
-  const doc = (root as Document).documentElement ? (root as Document) : root.ownerDocument;
-  const title = (doc?.getElementsByTagName('title')[0]?.textContent ?? '').trim();
-  if (title) {
-    const main = title.split(/\s*[_|｜]\s*|\s+[-—–]\s+/)[0];
-    if (main && main !== title) yield [main, 0];
-    yield [title, 0];
-  }
-  yield [metas.get('property=og:title') ?? '', 0];
-  yield [metas.get('name=ArticleTitle') ?? '', 0];
-  const h1 = 'getElementsByTagName' in root ? (root as Element).getElementsByTagName('h1') : root.querySelectorAll('h1');
-  for (let i = 0; i < h1.length && i < 5; i++) yield [h1[i].textContent ?? '', 0];
-  const els = root.querySelectorAll('h2, .title, .article-title, #title, .tit, .bt, [class*="title"]');
-  for (let i = 0; i < els.length && i < 30; i++) yield [els[i].textContent ?? '', 1];
-  const lead = root.querySelectorAll(LEAD_SELECTOR);
-  for (let i = 0; i < lead.length && i < LEAD_LIMIT; i++) {
-    const el = lead[i];
-    if (el.tagName === 'TABLE' || !isLeaf(el)) continue;
-    const text = el.textContent ?? '';
-    if (text.length >= 8 && text.length <= 160) yield [text, 2];
-  }
 }
 
 /** What a link's text (a listing's item, SPEC §9) says: whether it names a report, and the year it names. */
@@ -170,12 +131,12 @@ interface Titles {
   first: string;
 }
 
-function pickTitle(root: ParentNode, metas: Map<string, string | null>): Titles {
+function pickTitle(lines: Iterable<TitleLine>): Titles {
   let first = '';
   let hit: Candidate | undefined;
   let veto: Candidate | undefined;
   let dated: Candidate | undefined;
-  for (const [raw0, rank] of candidateTitles(root, metas)) {
+  for (const [raw0, rank] of lines) {
     const raw = raw0.trim();
     if (!raw || raw.length > 300) continue;
     first ||= raw;
@@ -205,7 +166,47 @@ function pickTitle(root: ParentNode, metas: Map<string, string | null>): Titles 
  * already (the scan reads the `<meta>`s once for this and for the date metas).
  */
 export function detect(root: ParentNode, readBody: () => string, metas: Map<string, string | null> = firstMetas(root)): Detection {
-  const { hit, named, veto, first } = pickTitle(root, metas);
+  return detectFrom(candidateTitles(root, metas), readBody, () => tablesText(root), metas.get('name=ContentSource') ?? null);
+}
+
+/**
+ * What detection reads of a page, as plain data (the lens sends it; the background decides, `detectFromInput`,
+ * with code compiled and warm there): the title lines — every candidate of `candidateTitles` except the lines
+ * near the top that cannot name a report (no 报/報: a hit or a veto must match `TITLE_RE`) once a first line
+ * is kept — the body's text, the tables' text and the byline `<meta>`. Gives what `detect` gives on the page.
+ */
+export interface DetectInput {
+  lines: TitleLine[];
+  body: string;
+  tables: string;
+  source: string | null;
+}
+
+export function detectInput(root: ParentNode, body: string, metas: Map<string, string | null>, tables: readonly string[]): DetectInput {
+  const lines: TitleLine[] = [];
+  let first = false;
+  // after a first line, a line near the top without 报/報 can be no title (normalizeText makes 报 of no other character)
+  const wanted = (text: string) => !first || text.indexOf('报') !== -1 || text.indexOf('報') !== -1;
+  for (const [text, rank] of candidateTitles(root, metas, wanted)) {
+    const line = text.trim();
+    if (!line || line.length > 300) continue; // what pickTitle skips
+    first = true;
+    lines.push([line, rank]);
+  }
+  return { lines, body, tables: tables.join(''), source: metas.get('name=ContentSource') ?? null };
+}
+
+export function detectFromInput(input: DetectInput): Detection {
+  return detectFrom(
+    input.lines,
+    () => input.body,
+    () => compactText(input.tables),
+    input.source,
+  );
+}
+
+function detectFrom(lines: Iterable<TitleLine>, readBody: () => string, readTables: () => string, source: string | null): Detection {
+  const { hit, named, veto, first } = pickTitle(lines);
   const base = { title: hit?.raw ?? first, agency: null, year: null };
   // the page's own title is a 解读 / notice / 格式 …: nothing in its body makes it a report
   if (veto && (!hit || veto.rank === 0)) return { ...base, title: veto.raw, isReport: false, reason: NOT_TITLED };
@@ -216,14 +217,14 @@ export function detect(root: ParentNode, readBody: () => string, metas: Map<stri
   let compacted: string | undefined;
   const text = () => (compacted ??= compactText(bodyText));
   if (!hit) {
-    if (!BODY_GATE.test(bodyText) || !hasReportBody(text()) || !labelsWithNumbers(tablesText(root)))
+    if (!BODY_GATE.test(bodyText) || !hasReportBody(text()) || !labelsWithNumbers(readTables()))
       return { ...base, isReport: false, reason: NOT_TITLED };
   } else if (!hasTitledBody(bodyText, text, yearFromTitle(hit.norm))) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
   } else if (yearFromTitle(hit.norm) === null && isBlankTemplate(text())) {
     return { ...base, isReport: false, reason: NO_STRUCTURE };
   }
-  return { isReport: true, reason: '', ...metadataOf(metas, hit, named, base.title, bodyText, text) };
+  return { isReport: true, reason: '', ...metadataOf(source, hit, named, base.title, bodyText, text) };
 }
 
 /** With a report title: a table anchor, a numbered section heading, or (legacy) loose headings. */
@@ -260,7 +261,7 @@ function isBlankTemplate(text: string): boolean {
 }
 
 function metadataOf(
-  metas: Map<string, string | null>,
+  source: string | null,
   hit: Candidate | undefined,
   named: Candidate | undefined,
   title: string,
@@ -269,7 +270,6 @@ function metadataOf(
 ) {
   const notes: string[] = [];
   const year = (hit && yearFromTitle(hit.norm)) ?? yearFromBody(text());
-  const source = metas.get('name=ContentSource');
   const byline = (source ? cleanAgency(source) : null) ?? agencyFromByline(bodyText);
   const fromTitle = (hit && agencyFromTitle(hit.norm)) || (named && agencyFromTitle(named.norm)) || null;
   const checked = crossCheckAgency(fromTitle, byline);

@@ -1,6 +1,7 @@
 import { CHECKS, evaluate, nullBlankTotals } from './checks';
 import { classify } from './classify';
-import type { Detection } from './detect';
+import { detectFromInput, type DetectInput, type Detection } from './detect';
+import { partUrl } from './segments';
 import { decideFormat } from './format';
 import { gridFromData, type Grid, type GridData } from './grid';
 import { hash53 } from './hash';
@@ -105,10 +106,66 @@ export function finishReport(
   return { record, sections };
 }
 
-/** A report read that travelled as data (the content script's `page-read`): its grids rebuilt, then finished. */
-export function finishData(
-  data: Omit<FinishInput, 'grids'> & { tables: GridData[] },
-  opts: { simplifyName?: (name: string) => string } = {},
-): Finished {
-  return finishReport({ found: data.found, url: data.url, frameUrl: data.frameUrl, grids: data.tables.map(gridFromData) }, opts);
+/** A read as it travels (lib/protocol/messages.ts `ReportReadSchema`): its grids as data, its detection made or to make. */
+export type ReadData = Omit<FinishInput, 'grids' | 'found'> & {
+  /** the page's detection (a 汇编's parts, a file) … */
+  found?: FinishInput['found'];
+  /** … or what detection reads, for this side to decide (the lens's reads, lib/core/read.ts `detectLater`) */
+  detect?: DetectInput;
+  tables: GridData[];
+};
+
+/** A read finished: its record, or (a read this side detected) the detection that found it is no report. */
+export type FinishedData = Finished | { record: null; found: Detection };
+
+/**
+ * A report read that travelled as data (the content script's `page-read`): detected here when the page left
+ * it to us, its grids rebuilt, then finished. `url`: the record's address, when not the read's own.
+ */
+export function finishData(data: ReadData, opts: { simplifyName?: (name: string) => string } = {}, url = data.url): FinishedData {
+  const found = decided(data);
+  if (!found.isReport) return { record: null, found };
+  return finishReport({ found, url, frameUrl: data.frameUrl, grids: data.tables.map(gridFromData) }, opts);
 }
+
+/** The read's detection: made here when the page left it to us, else the page's (a report). */
+function decided(data: ReadData): Pick<Detection, 'isReport' | 'reason' | 'title' | 'agency' | 'year' | 'notes'> {
+  if (data.detect) return detectFromInput(data.detect);
+  if (data.found) return { isReport: true, reason: '', ...data.found };
+  return { isReport: false, reason: NOT_READ, title: '', agency: null, year: null };
+}
+
+/** A page's reads finished: the records of those that are reports (with the read each came from), and the others. */
+export interface FinishedPage {
+  finished: Array<Finished & { read: number }>;
+  /** the reads (by index) found to be no report: no record */
+  skipped: number[];
+  /** the first read's detection when it is no report (what the page's tab state says of it) */
+  turnedDown: Detection | null;
+}
+
+/**
+ * A page's reads (its top document's, then its frames', as the lens sends them) finished in order. The reports
+ * among them are the page's parts (SPEC §5), numbered in that order: the page numbered its reads before
+ * knowing which are reports, so a read found to be none gives up its number (a portal that is no report
+ * framing one: the frame's report keeps the page's own address).
+ */
+export function finishPage(reads: readonly ReadData[], opts: { simplifyName?: (name: string) => string } = {}): FinishedPage {
+  const out: FinishedPage = { finished: [], skipped: [], turnedDown: null };
+  reads.forEach((read, i) => {
+    const part = out.finished.length + 1;
+    const done = finishData(read, opts, partUrl(read.url.replace(PART, ''), part));
+    if (done.record) out.finished.push({ ...done, read: i });
+    else {
+      out.skipped.push(i);
+      if (i === 0) out.turnedDown = done.found;
+    }
+  });
+  return out;
+}
+
+/** the part suffix `partUrl` gives a later report's address */
+const PART = /#part-\d+$/;
+
+/** a read that carries neither a detection nor what detection reads (the protocol's schema refuses it) */
+const NOT_READ = '页面未提供检测所需的内容';

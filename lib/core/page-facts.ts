@@ -26,15 +26,14 @@ export function dataTables(tables: readonly Element[]): Element[] {
 }
 
 /**
- * `text` (the body's or a report part's textContent) with the text of each table cut out. A table's
- * textContent is an exact substring of its ancestors' textContent, in document order, so one forward
- * search per table finds it.
+ * `text` (the body's or a report part's textContent) with the text of each table cut out (`tables`: their
+ * textContent, in document order). A table's textContent is an exact substring of its ancestors'
+ * textContent, in document order, so one forward search per table finds it.
  */
-export function narrativeText(text: string, tables: readonly Element[]): string {
+export function narrativeText(text: string, tables: readonly string[]): string {
   let out = '';
   let from = 0;
-  for (const t of tables) {
-    const inner = t.textContent ?? '';
+  for (const inner of tables) {
     if (!inner) continue;
     const at = text.indexOf(inner, from);
     if (at === -1) continue;

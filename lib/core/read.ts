@@ -1,4 +1,4 @@
-import { detect, type Detection } from './detect';
+import { detect, detectInput, type DetectInput, type Detection } from './detect';
 import { buildGrid, type Grid, type IsHidden } from './grid';
 import type { ReportRecord, ScanOutcome } from './record';
 import type { SectionKind } from './classify';
@@ -37,6 +37,12 @@ export interface ScanOptions {
   firstPart?: number;
   /** the body's text, when the caller has already read it */
   bodyText?: string;
+  /**
+   * the lens: a page that is not a 汇编 is read without detection — its reads carry what detection reads
+   * (`ReportRead.detect`) and the background decides (lib/core/finish.ts `finishData`), with the title
+   * patterns compiled and warm there instead of in every page's fresh world
+   */
+  detectLater?: boolean;
 }
 
 /** One report as the page shows it: its detection, its visible tables as grids, its narrative and dates. */
@@ -50,6 +56,11 @@ export interface ReportRead {
   facts: PageFacts;
   /** one of several reports on the page: the element its title line stands in (null: the top of the page) */
   start?: Element | null;
+  /**
+   * read with `detectLater`: what detection reads, for the background to decide whether this is a report;
+   * until then `found` is only provisional (its first title line, no agency, no year)
+   */
+  detect?: DetectInput;
 }
 
 /** A page read: its reports (several for a 年报汇编), or none and the detection that turned it down. */
@@ -118,7 +129,7 @@ function allTables(body: ParentNode): Element[] {
   return Array.from('getElementsByTagName' in body ? (body as Element).getElementsByTagName('table') : body.querySelectorAll('table'));
 }
 
-/** The page as one report (or not a report). */
+/** The page as one report (or not a report; with `detectLater`, one read for the background to decide). */
 export function readPage(root: ParentNode, url: string, opts: ScanOptions = {}): PageRead {
   const mark = opts.mark ?? noMark;
   const body = bodyOf(root);
@@ -126,14 +137,25 @@ export function readPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   // read once: detection and the facts both want it (a DOM without a cached text walks the tree each time)
   const text = () => (bodyText ??= body.textContent ?? '');
   const metas = Array.from(metaElements(root));
+  const page = { metas: dateMetas(root, metas) };
+  if (opts.detectLater) {
+    const tables = allTables(body);
+    // every table's text: detection's body route reads them all, the facts the data tables'
+    const texts = new Map(tables.map((t) => [t, t.textContent ?? '']));
+    const input = detectInput(root, text(), firstMetas(root, metas), [...texts.values()]);
+    mark('detect');
+    const read = readPart(undecided(input), tables, partUrl(url, opts.firstPart ?? 1), opts, mark, text, page, texts);
+    return { found: read.found, url, reports: [{ ...read, detect: input }] };
+  }
   const found = detect(root, text, firstMetas(root, metas));
   mark('detect');
   if (!found.isReport) return { found, url, reports: [] };
-  return {
-    found,
-    url,
-    reports: [readPart(found, allTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, { metas: dateMetas(root, metas) })],
-  };
+  return { found, url, reports: [readPart(found, allTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, page)] };
+}
+
+/** A read's detection before the background has made it: its first title line, nothing else known. */
+function undecided(input: DetectInput): Detection {
+  return { isReport: true, reason: '', title: input.lines[0]?.[0] ?? '', agency: null, year: null };
 }
 
 /**
@@ -177,6 +199,7 @@ function readPart(
   mark: (s: ScanStage) => void,
   text: () => string,
   page: { metas: Record<string, string>; head?: string },
+  texts?: Map<Element, string>,
 ): ReportRead {
   const isHidden = opts.isHidden ?? inlineHidden;
   // a table's ancestors: the browser's check covers them; inline styles must be walked up
@@ -191,7 +214,8 @@ function readPart(
     mark('grids');
   }
   const whole = text();
-  const facts: PageFacts = { text: narrativeText(whole, dataTables(all)), head: page.head ?? whole.slice(0, HEAD_MAX), metas: page.metas };
+  const data = dataTables(all).map((t) => texts?.get(t) ?? t.textContent ?? '');
+  const facts: PageFacts = { text: narrativeText(whole, data), head: page.head ?? whole.slice(0, HEAD_MAX), metas: page.metas };
   return { found, url, ...(opts.frameUrl ? { frameUrl: opts.frameUrl } : {}), grids, facts };
 }
 
@@ -231,6 +255,8 @@ export function readResult(read: ReportRead, record: ReportRecord, sections: Sec
  */
 export function readSignature(read: ReportRead): string {
   const parts = [read.url, read.found.title, String(read.found.agency), String(read.found.year)];
+  // a read the background detects: what detection reads (the body's text also holds the narrative)
+  if (read.detect) parts.push(read.detect.lines.map((l) => l[0]).join('\u0001'), read.detect.body, read.detect.tables);
   for (const g of read.grids) parts.push(g.cells.map((c) => c.text).join('\u0001'));
   return parts.join('\u0002');
 }

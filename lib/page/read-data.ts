@@ -10,12 +10,17 @@ import type { ReportReadData } from '../protocol/messages';
 export function readData(read: ReportRead): ReportReadData {
   const { title, agency, year, notes } = read.found;
   return {
-    found: {
-      title: title.slice(0, 4000),
-      agency: agency?.slice(0, 1000) ?? null,
-      year: year !== null && Number.isInteger(year) ? year : null,
-      ...(notes ? { notes: notes.slice(0, 50).map((n) => n.slice(0, 1000)) } : {}),
-    },
+    // detection left to the background (lib/core/read.ts `detectLater`): what it reads, else its result
+    ...(read.detect
+      ? { detect: read.detect }
+      : {
+          found: {
+            title: title.slice(0, 4000),
+            agency: agency?.slice(0, 1000) ?? null,
+            year: year !== null && Number.isInteger(year) ? year : null,
+            ...(notes ? { notes: notes.slice(0, 50).map((n) => n.slice(0, 1000)) } : {}),
+          },
+        }),
     url: read.url,
     ...(read.frameUrl ? { frameUrl: read.frameUrl } : {}),
     tables: read.grids.map(gridData),

@@ -36,6 +36,8 @@ export interface FinishedPage {
   sections: Sections[];
   /** the background's share of the scan (finishing the records), ms */
   finishMs: number;
+  /** the reads (by index) the background found are no report (the lens leaves detection to it) */
+  skipped?: number[];
 }
 
 /** The protocol carries at most this many reports of one page (a larger 汇编 is read up to its 51st). */
@@ -85,7 +87,8 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
   let stopped = false;
   let language: OverlayLang = 'zh_CN';
   // the background's finished records, by read signature: a re-read of unchanged content is shown at once
-  const done = new Map<string, Done>();
+  // (null: the background found the read is no report)
+  const done = new Map<string, Done | null>();
   let finishMs = 0;
   const resultsOf = (st: DocState): ScanResult[] => {
     if (!st.page.reports.length) return [notReport(st.page.found, st.page.url)];
@@ -93,6 +96,7 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     st.page.reports.forEach((read, i) => {
       const d = done.get(st.sigs[i]);
       if (d) out.push(readResult(read, d.record, d.sections));
+      else if (d === null) out.push(notReport(read.found, read.url));
     });
     return out;
   };
@@ -114,7 +118,8 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     try {
       const t0 = now();
       const start = performance.now();
-      const opts: ScanOptions = { isHidden };
+      // detection is the background's (lib/core/finish.ts): its patterns are compiled and warm there
+      const opts: ScanOptions = { isHidden, detectLater: true };
       if (d !== doc) {
         opts.frameUrl = d.URL.replace(/#.*$/, ''); // the frame's address, as the CLI resolves its src
         opts.firstPart = 1 + [...states].reduce((n, [o, st]) => n + (o === d ? 0 : st.page.reports.length), 0);
@@ -157,7 +162,14 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
     };
     void reply.then((page) => {
       if (!page) return unanswered();
-      page.records.forEach((record, i) => done.set(sigs[i], { record, sections: page.sections[i] ?? [] }));
+      const skipped = new Set(page.skipped);
+      let k = 0;
+      sigs.forEach((s, i) => {
+        if (skipped.has(i)) return void done.set(s, null);
+        const record = page.records[k];
+        if (record) done.set(s, { record, sections: page.sections[k] ?? [] });
+        k++;
+      });
       finishMs = page.finishMs;
       showAll();
     }, unanswered);
@@ -203,6 +215,8 @@ export function startLens(doc: Document, deps: LensDeps, opts: { forced?: boolea
       wantsAnyContent: () => {
         const st = states.get(doc);
         const d = st?.sigs.length ? done.get(st.sigs[0]) : undefined;
+        // not a report (yet): its report may still be rendered
+        if (d === null) return true;
         return !(d ? d.record.tables > 0 : st?.page.reports[0]?.grids.length);
       },
       setTimeout: deps.setTimeout,

@@ -44,19 +44,39 @@ export const GridDataSchema = z.object({
   cells: z.array(z.tuple([z.string().max(5_000_000), Int, Int, Int, Int, z.union([z.literal(0), z.literal(1)])])).max(250_000),
 });
 
-/** One report as the page read it (lib/core/read.ts `ReportRead`, its grids as data). */
-export const ReportReadSchema = z.object({
-  found: z.object({
-    title: z.string().max(4000),
-    agency: z.string().max(1000).nullable(),
-    year: z.number().int().nullable(),
-    notes: z.array(z.string().max(1000)).max(50).optional(),
-  }),
-  url: z.string().max(4000),
-  frameUrl: z.string().max(4000).optional(),
-  tables: z.array(GridDataSchema).max(5_000),
-  facts: PageFactsSchema,
+/**
+ * What detection reads of a page (lib/core/detect.ts `DetectInput`): its title lines (a line over 300
+ * characters is never one), the body's and the tables' text (bounded as a cell is), the byline `<meta>`.
+ */
+const Text = z.string().max(5_000_000);
+export const DetectInputSchema = z.object({
+  lines: z.array(z.tuple([z.string().max(300), z.union([z.literal(0), z.literal(1), z.literal(2)])])).max(2_000),
+  body: Text,
+  tables: z.string().max(20_000_000),
+  source: z.string().max(1000).nullable(),
 });
+
+/**
+ * One report as the page read it (lib/core/read.ts `ReportRead`, its grids as data), with its detection
+ * (`found`) or what detection reads (`detect`, the lens's reads: the background decides).
+ */
+export const ReportReadSchema = z
+  .object({
+    found: z
+      .object({
+        title: z.string().max(4000),
+        agency: z.string().max(1000).nullable(),
+        year: z.number().int().nullable(),
+        notes: z.array(z.string().max(1000)).max(50).optional(),
+      })
+      .optional(),
+    detect: DetectInputSchema.optional(),
+    url: z.string().max(4000),
+    frameUrl: z.string().max(4000).optional(),
+    tables: z.array(GridDataSchema).max(5_000),
+    facts: PageFactsSchema,
+  })
+  .refine((r) => (r.found === undefined) !== (r.detect === undefined), 'a read carries its detection or what detection reads, not both');
 export type ReportReadData = z.infer<typeof ReportReadSchema>;
 
 /**
@@ -83,6 +103,8 @@ export interface PageReadReply extends ScanReply {
   sections: Sections[];
   /** how long finishing the records took in the background (ms): the scan's second half */
   finishMs: number;
+  /** the reads (by index) the background found are no report (their detection was left to it): no record */
+  skipped: number[];
 }
 
 /**

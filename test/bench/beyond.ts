@@ -46,7 +46,10 @@ for (const name of STANDARD) {
   const tables = Array.from(doc.body.getElementsByTagName('table'));
   const text = doc.body.textContent ?? '';
   const page = time(() => {
-    narrativeText(text, dataTables(tables));
+    narrativeText(
+      text,
+      dataTables(tables).map((t) => t.textContent ?? ''),
+    );
     dateMetas(doc);
   });
   rows.push([`${name}: page side (narrative text, date metas)`, page, 'ms', 2]);

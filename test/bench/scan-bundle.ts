@@ -8,13 +8,14 @@ import { ROOT } from '../e2e/harness';
  * per line, so profile positions point at a function.
  */
 export async function scanBundle(opts: { lines?: boolean; eager?: boolean; read?: boolean } = {}): Promise<string> {
-  // `read`: only the page's half, as the content script runs it (lib/core/read.ts, then each read's signature)
+  // `read`: only the page's half, as the content script runs it (lib/core/read.ts with detection left to the
+  // background, then each read's signature)
   const scan = opts.read
     ? `import { readReports as run, readSignature } from './lib/core/read'; const after = (p) => p.reports.map(readSignature);`
     : `import { scanPage as run } from './lib/core/scan'; const after = () => {};`;
   const out = await build({
     stdin: {
-      contents: `${scan} import { isHidden } from './lib/page/page-hints'; import { stageTimer } from './test/bench/stages'; globalThis.__scan = (d, stages) => { const r = run(d, d.URL, { isHidden, mark: stages && stageTimer(stages, () => performance.now()) }); after(r); return r; };`,
+      contents: `${scan} import { isHidden } from './lib/page/page-hints'; import { stageTimer } from './test/bench/stages'; globalThis.__scan = (d, stages) => { const r = run(d, d.URL, { isHidden, ${opts.read ? 'detectLater: true, ' : ''}mark: stages && stageTimer(stages, () => performance.now()) }); after(r); return r; };`,
       resolveDir: ROOT,
       loader: 'ts',
     },

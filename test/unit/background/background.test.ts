@@ -415,6 +415,32 @@ describe('a page’s reads, finished here (the scan’s second half)', () => {
     expect((await getTabState(TAB))?.scanMs).toBeGreaterThan(4);
   });
 
+  it('decides detection the lens left to it: a report gets the CLI’s record, a page that is not one is badged as none', async () => {
+    const url = 'http://www.quzhou.gov.cn/art/2021/1/a.html';
+    const page = readReports(fixture('reports/quzhou-2020.html'), url, { detectLater: true });
+    expect(page.reports[0].detect).toBeDefined();
+    const reply = (await send({ type: 'page-read', reads: page.reports.map(readData), scanMs: 3 }, pageSender())) as {
+      records: Array<{ id: string }>;
+      skipped: number[];
+    };
+    expect(reply.records[0]).toEqual(checkReports(fixture('reports/quzhou-2020.html'), url)[0].outcome);
+    expect(reply.skipped).toEqual([]);
+    expect(await db.reports.get(reply.records[0].id)).toBeDefined();
+
+    const news = 'http://www.weinan.gov.cn/news/wnyw/1.htm';
+    const other = readReports(fixture('non-reports/news-report-published.html'), news, { detectLater: true });
+    const none = (await send({ type: 'page-read', reads: other.reports.map(readData), scanMs: 2 }, pageSender())) as {
+      records: unknown[];
+      skipped: number[];
+    };
+    expect(none.records).toEqual([]);
+    expect(none.skipped).toEqual([0]);
+    const [cli] = checkReports(fixture('non-reports/news-report-published.html'), news);
+    expect((await getTabState(TAB))?.outcome).toEqual(cli.outcome);
+    expect((await badge()).text).toBe('');
+    expect(await db.reports.count()).toBe(1);
+  });
+
   it('drops reads that break the protocol (a hostile page), with a warning and nothing stored', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const read = readData(readReports(fixture('reports/quzhou-2020.html'), 'http://www.quzhou.gov.cn/a.html').reports[0]);

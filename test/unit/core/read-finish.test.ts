@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseHtml } from '../../../cli/dom';
-import { finishData } from '../../../lib/core/finish';
+import { finishData, finishPage } from '../../../lib/core/finish';
+import { hash53 } from '../../../lib/core/hash';
 import { buildGrid, gridData, gridFromData, type Grid } from '../../../lib/core/grid';
-import { readReports } from '../../../lib/core/read';
+import { readReports, type PageRead } from '../../../lib/core/read';
 import { inlineHidden, scanReports } from '../../../lib/core/scan';
 import { readData } from '../../../lib/page/read-data';
 import { ReportReadSchema } from '../../../lib/protocol/messages';
@@ -37,6 +38,11 @@ const shape = (g: Grid) => ({
 describe('read on the page, finished in the background', () => {
   it('covers the fixture pages', () => expect(pages.length).toBeGreaterThan(30));
 
+  /** a page's reads as the runtime carries them (JSON), validated by the protocol's schema */
+  const wire = (page: PageRead) => z.array(ReportReadSchema).parse(JSON.parse(JSON.stringify(page.reports.map(readData))));
+  /** … and finished one by one */
+  const carried = (page: PageRead) => wire(page).map((r) => finishData(r));
+
   it.each(pages)('%s: the two halves give the records of the scan in one go', (file) => {
     const url = `http://www.example.gov.cn/${file}`;
     const whole = scanReports(parseHtml(readFileSync(join(FIXTURES, file), 'utf8')), url);
@@ -45,13 +51,47 @@ describe('read on the page, finished in the background', () => {
       expect(whole.every((r) => !r.outcome.isReport)).toBe(true);
       return;
     }
-    const wire = z.array(ReportReadSchema).parse(JSON.parse(JSON.stringify(page.reports.map(readData))));
-    const finished = wire.map((r) => finishData(r));
+    const finished = carried(page);
     expect(finished.map((f) => f.record)).toEqual(whole.map((r) => r.outcome));
     // the sections name the same table elements the scan annotates
     finished.forEach((f, i) => {
-      expect(f.sections.map(([g]) => page.reports[i].grids[g].table)).toEqual(whole[i].tables.map((t) => t.element));
+      expect(f.record && f.sections.map(([g]) => page.reports[i].grids[g].table)).toEqual(whole[i].tables.map((t) => t.element));
     });
+  });
+
+  it.each(pages)('%s: read as the lens reads it (detection left to the background), the same records and verdicts', (file) => {
+    const url = `http://www.example.gov.cn/${file}`;
+    const whole = scanReports(parseHtml(readFileSync(join(FIXTURES, file), 'utf8')), url);
+    const page = readReports(parseHtml(readFileSync(join(FIXTURES, file), 'utf8')), url, { detectLater: true });
+    expect(page.reports.length).toBeGreaterThan(0);
+    const { finished, skipped, turnedDown } = finishPage(wire(page));
+    expect(finished.map((f) => f.record)).toEqual(whole.flatMap((r) => (r.outcome.isReport ? [r.outcome] : [])));
+    if (!finished.length) {
+      // no report: the background's detection turns the page down as the page's own would, with its title and reason
+      expect(skipped).toEqual([0]);
+      expect({ title: turnedDown?.title, reason: turnedDown?.reason }).toEqual({
+        title: whole[0].outcome.title,
+        reason: !whole[0].outcome.isReport && whole[0].outcome.reason,
+      });
+    }
+    finished.forEach((f, i) => {
+      expect(f.sections.map(([g]) => page.reports[f.read].grids[g].table)).toEqual(whole[i].tables.map((t) => t.element));
+    });
+  });
+
+  it('a portal that is no report, framing one: the frame’s report is the page’s own (its number given back)', () => {
+    const top = 'http://www.langao.gov.cn/xxgk/ndbg/portal.html';
+    const portal = readReports(parseHtml(readFileSync(join(FIXTURES, 'frames/portal.html'), 'utf8')), top, { detectLater: true });
+    const frameUrl = 'http://www.langao.gov.cn/frames/report-frame.html';
+    const frame = readReports(parseHtml(readFileSync(join(FIXTURES, 'frames/report-frame.html'), 'utf8')), top, {
+      detectLater: true,
+      frameUrl,
+      firstPart: 2, // the lens numbers the frame's read after the portal's, before knowing the portal is no report
+    });
+    expect(frame.reports[0].url).toBe(`${top}#part-2`);
+    const { finished, skipped } = finishPage(wire({ ...portal, reports: [...portal.reports, ...frame.reports] }));
+    expect(skipped).toEqual([0]);
+    expect(finished.map((f) => [f.read, f.record.url, f.record.frameUrl, f.record.id])).toEqual([[1, top, frameUrl, `r${hash53(top)}`]]);
   });
 
   it('a report whose article sits in one layout cell (150,000 characters) is carried and finished all the same', () => {
@@ -66,10 +106,9 @@ describe('read on the page, finished in the background', () => {
     const page = readReports(parseHtml(html), url);
     expect(page.reports).toHaveLength(1);
     expect(Math.max(...page.reports[0].grids.flatMap((g) => g.cells.map((c) => c.text.length)))).toBeGreaterThan(150_000);
-    const [wire] = z.array(ReportReadSchema).parse(JSON.parse(JSON.stringify(page.reports.map(readData))));
-    const { record } = finishData(wire);
+    const [{ record }] = carried(page);
     expect(record).toEqual(scanReports(parseHtml(html), url)[0].outcome);
-    expect(record.status).toBe('no-tables');
+    expect(record?.status).toBe('no-tables');
   });
 
   it('a grid rebuilt from its data has the same cells in the same slots', () => {

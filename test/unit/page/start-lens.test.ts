@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { describe, expect, it, vi } from 'vitest';
 import type { ReportRecord } from '../../../lib/core/record';
-import { readReports } from '../../../lib/core/read';
+import { readReports, type ReportRead } from '../../../lib/core/read';
 import { startLens, type LensDeps, type SentPage } from '../../../lib/page/start-lens';
 import { finishLikeBackground } from '../../support/fake-background';
 
@@ -89,14 +89,31 @@ describe('startLens', () => {
     expect(doc.querySelectorAll('[data-nianbao]')).toHaveLength(0);
   });
 
-  it('leaves a page that is not a report alone: no report read, no report sent, no host', async () => {
+  it('leaves a page that is not a report alone: its read goes to the background, which turns it down; nothing shown, nothing sent twice', async () => {
+    // a news item about the report: it passes the pre-check, only detection turns it down — in the background
     const doc = pageOf('non-reports/news-report-published.html', 'http://www.x.gov.cn/news/1.html');
+    const { deps, sent } = fakes();
+    const lens = startLens(doc, deps);
+    await Promise.resolve();
+    expect(deps.read).toHaveBeenCalledTimes(1);
+    expect(sent).toHaveLength(1);
+    const [read] = (sent[0].page as { reads: ReportRead[] }).reads;
+    expect(read.detect?.lines.length, 'the read carries what detection reads').toBeGreaterThan(0);
+    expect(sent[0].records, 'the background finds no report').toEqual([]);
+    expect(finishLikeBackground(sent[0].page)?.skipped).toEqual([0]);
+    lens.rescan(false);
+    await Promise.resolve();
+    expect(sent, 'unchanged content is not sent again').toHaveLength(1);
+    expect(doc.querySelectorAll('[data-nianbao]')).toHaveLength(0);
+  });
+
+  it('a page the pre-check passes over is not read at all', async () => {
+    const doc = pageOf('non-reports/budget-2021.html', 'http://www.x.gov.cn/budget.html');
     const { deps, sent } = fakes();
     startLens(doc, deps);
     await Promise.resolve();
-    const reads = (deps.read as ReturnType<typeof vi.fn>).mock.results.map((r) => r.value as { reports: unknown[] });
-    expect(reads.every((p) => p.reports.length === 0)).toBe(true);
-    expect(sent.every((s) => 'outcome' in s.page && !s.page.outcome.isReport)).toBe(true);
+    expect(deps.read).not.toHaveBeenCalled();
+    expect(sent).toEqual([]);
     expect(doc.querySelectorAll('[data-nianbao]')).toHaveLength(0);
   });
 
