@@ -137,20 +137,20 @@ export function readPage(root: ParentNode, url: string, opts: ScanOptions = {}):
   // read once: detection and the facts both want it (a DOM without a cached text walks the tree each time)
   const text = () => (bodyText ??= body.textContent ?? '');
   const metas = Array.from(metaElements(root));
-  const page = { metas: dateMetas(root, metas) };
+  const page = () => ({ metas: dateMetas(root, metas) });
   if (opts.detectLater) {
     const tables = allTables(body);
     // every table's text: detection's body route reads them all, the facts the data tables'
     const texts = new Map(tables.map((t) => [t, t.textContent ?? '']));
     const input = detectInput(root, text(), firstMetas(root, metas), [...texts.values()]);
     mark('detect');
-    const read = readPart(undecided(input), tables, partUrl(url, opts.firstPart ?? 1), opts, mark, text, page, texts);
+    const read = readPart(undecided(input), tables, partUrl(url, opts.firstPart ?? 1), opts, mark, text, page(), texts);
     return { found: read.found, url, reports: [{ ...read, detect: input }] };
   }
   const found = detect(root, text, firstMetas(root, metas));
   mark('detect');
   if (!found.isReport) return { found, url, reports: [] };
-  return { found, url, reports: [readPart(found, allTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, page)] };
+  return { found, url, reports: [readPart(found, allTables(body), partUrl(url, opts.firstPart ?? 1), opts, mark, text, page())] };
 }
 
 /** A read's detection before the background has made it: its first title line, nothing else known. */

@@ -7,12 +7,16 @@ import type { ReportReadData } from '../protocol/messages';
  * detection's title, agency, year and notes (cut to the protocol's bounds, beyond what a record keeps), the
  * grids as data (no elements), the facts.
  */
+/** the protocol's bounds on what detection reads (lib/protocol/messages.ts `DetectInputSchema`): a page past them is still read */
+const TEXT_MAX = 5_000_000;
+const TABLES_MAX = 20_000_000;
+
 export function readData(read: ReportRead): ReportReadData {
   const { title, agency, year, notes } = read.found;
   return {
     // detection left to the background (lib/core/read.ts `detectLater`): what it reads, else its result
     ...(read.detect
-      ? { detect: read.detect }
+      ? { detect: { ...read.detect, body: read.detect.body.slice(0, TEXT_MAX), tables: read.detect.tables.slice(0, TABLES_MAX) } }
       : {
           found: {
             title: title.slice(0, 4000),
