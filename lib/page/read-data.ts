@@ -7,16 +7,18 @@ import type { ReportReadData } from '../protocol/messages';
  * detection's title, agency, year and notes (cut to the protocol's bounds, beyond what a record keeps), the
  * grids as data (no elements), the facts.
  */
-/** the protocol's bounds on what detection reads (lib/protocol/messages.ts `DetectInputSchema`): a page past them is still read */
+/**
+ * the protocol's bound on each text detection reads (lib/protocol/messages.ts `DetectInputSchema`): a page past
+ * it is still carried, and the message stays well under the runtime's 64 MB (a report's text is ≈ 10–100 KB)
+ */
 const TEXT_MAX = 5_000_000;
-const TABLES_MAX = 20_000_000;
 
 export function readData(read: ReportRead): ReportReadData {
   const { title, agency, year, notes } = read.found;
   return {
     // detection left to the background (lib/core/read.ts `detectLater`): what it reads, else its result
     ...(read.detect
-      ? { detect: { ...read.detect, body: read.detect.body.slice(0, TEXT_MAX), tables: read.detect.tables.slice(0, TABLES_MAX) } }
+      ? { detect: { ...read.detect, body: read.detect.body.slice(0, TEXT_MAX), tables: read.detect.tables.slice(0, TEXT_MAX) } }
       : {
           found: {
             title: title.slice(0, 4000),

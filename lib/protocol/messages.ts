@@ -52,7 +52,7 @@ const Text = z.string().max(5_000_000);
 export const DetectInputSchema = z.object({
   lines: z.array(z.tuple([z.string().max(300), z.union([z.literal(0), z.literal(1), z.literal(2)])])).max(2_000),
   body: Text,
-  tables: z.string().max(20_000_000),
+  tables: Text,
   source: z.string().max(1000).nullable(),
 });
 
